@@ -1,0 +1,34 @@
+@{
+    RootModule           = 'Cdss.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = 'bc946c98-f911-43cd-92ff-0c5330ab1113'
+    Author               = 'Cdss contributors'
+    CompanyName          = 'Cdss contributors'
+    Copyright            = '(c) Cdss contributors. MIT License.'
+    Description          = 'NAVER Cloud Platform Cloud Data Streaming Service (CDSS, managed Apache Kafka) from PowerShell: signed rolling-restart pre-checks, cluster listing, gated rolling restarts with progress, and a local API emulator for rehearsals.'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('Cdss.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Cdss'
+        'Disconnect-Cdss'
+        'Get-CdssSession'
+        'Test-CdssRollingRestart'
+        'Get-CdssCluster'
+        'Start-CdssRollingRestart'
+        'Get-CdssRollingRestartProgress'
+        'Invoke-CdssApi'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('NAVER', 'NCP', 'NaverCloud', 'CDSS', 'Kafka', 'RollingRestart', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ProjectUri   = 'https://example.invalid/cdss'
+            ReleaseNotes = '0.1.0: Connect-Cdss, Test-CdssRollingRestart and the bundled CDSS API emulator.'
+        }
+    }
+}

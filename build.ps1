@@ -1,0 +1,150 @@
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates and packages the Cdss module.
+.DESCRIPTION
+    Tasks:
+      Build    Compile everything and lay out an importable module in out/Cdss (and the emulator in out/emulator).
+      Test     Build, run xunit, then Pester in a fresh pwsh against out/Cdss; ends with "Tests: N passed, M failed".
+      Demo     Build, start the bundled CDSS emulator, pre-check every cluster it knows, print the table, stop it.
+      Package  Build, then produce out/Cdss.<version>.nupkg through PSResourceGet.
+      Bench    Build, then compare -ThrottleLimit 1 with higher limits against a latency-injected emulator.
+      Clean    Remove build output.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'Cdss'
+$EmulatorOut = Join-Path $Out 'emulator'
+$ResultsDir = Join-Path $Out 'test-results'
+$ToolPackages = Join-Path $Root '.tools/packages'
+$PesterVersion = '5.7.1'
+
+# The module's own dependencies that .NET Framework 4.7.2 lacks; on PowerShell 7 the runtime has newer ones.
+$PrivateDependencies = @(
+    'System.Text.Json', 'System.Text.Encodings.Web', 'System.Memory', 'System.Buffers',
+    'System.Runtime.CompilerServices.Unsafe', 'System.Numerics.Vectors', 'System.Threading.Tasks.Extensions',
+    'Microsoft.Bcl.AsyncInterfaces'
+)
+
+function Invoke-Dotnet {
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Build {
+    Write-Host "==> Build ($Configuration)" -ForegroundColor Cyan
+    Invoke-Dotnet build (Join-Path $Root 'Cdss.sln') -c $Configuration --nologo --verbosity quiet '-clp:NoSummary;ErrorsOnly' '-p:TreatWarningsAsErrors=true'
+
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Force -Path $ModuleOut, (Join-Path $ModuleOut 'dependencies')
+    $bin = Join-Path $Root "src/Cdss/bin/$Configuration/netstandard2.0"
+    Copy-Item (Join-Path $bin 'Cdss.dll') $ModuleOut
+    Copy-Item (Join-Path $Root 'Cdss.psd1') $ModuleOut
+    Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
+    Copy-Item (Join-Path $Root 'src/Cdss/Formats/Cdss.Format.ps1xml') $ModuleOut
+    foreach ($name in $PrivateDependencies) {
+        Copy-Item (Join-Path $bin "$name.dll") (Join-Path $ModuleOut 'dependencies')
+    }
+    $helpBuilder = Join-Path $Root 'build/HelpBuilder.ps1'
+    if (Test-Path $helpBuilder) { & $helpBuilder -SourceDirectory (Join-Path $Root 'docs/help') -ModuleDirectory $ModuleOut }
+
+    if (Test-Path $EmulatorOut) { Remove-Item $EmulatorOut -Recurse -Force }
+    Copy-Item (Join-Path $Root "src/Cdss.Emulator/bin/$Configuration/net10.0") $EmulatorOut -Recurse
+    Write-Host "Module: $ModuleOut"
+}
+
+function Restore-Pester {
+    $manifest = Join-Path $ToolPackages "pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $manifest)) {
+        Write-Host "==> Restoring Pester $PesterVersion" -ForegroundColor Cyan
+        Invoke-Dotnet restore (Join-Path $Root 'build/tools.proj') --packages $ToolPackages --verbosity quiet
+    }
+    $manifest
+}
+
+function Get-TrxCounts([string] $Path) {
+    [xml] $trx = Get-Content -LiteralPath $Path -Raw
+    $counters = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout; Skipped = [int]$counters.notExecuted }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $pester = Restore-Pester
+    if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
+    $null = New-Item -ItemType Directory -Force -Path $ResultsDir
+
+    Write-Host "==> xunit" -ForegroundColor Cyan
+    & dotnet test (Join-Path $Root 'tests/Cdss.Tests/Cdss.Tests.csproj') -c $Configuration --no-build --nologo `
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $ResultsDir
+    $xunitExit = $LASTEXITCODE
+    $trx = Join-Path $ResultsDir 'xunit.trx'
+    $xunit = if (Test-Path $trx) { Get-TrxCounts $trx } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }   # the run itself broke
+
+    Write-Host "==> Pester (fresh pwsh)" -ForegroundColor Cyan
+    $summaryPath = Join-Path $ResultsDir 'pester-summary.json'
+    & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File (Join-Path $Root 'build/Invoke-PesterSuite.ps1') `
+        -PesterManifest $pester -ModulePath $ModuleOut -EmulatorPath $EmulatorOut -ResultsDirectory $ResultsDir -SummaryPath $summaryPath
+    $pesterExit = $LASTEXITCODE
+    $pesterCounts = if (Test-Path $summaryPath) { Get-Content $summaryPath -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    if ($pesterExit -ne 0 -and $pesterCounts.Failed -eq 0) { $pesterCounts.Failed = 1 }
+
+    $passed = $xunit.Passed + $pesterCounts.Passed
+    $failed = $xunit.Failed + $pesterCounts.Failed
+    $skipped = $xunit.Skipped + $pesterCounts.Skipped
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped; Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed, $($pesterCounts.Skipped) skipped"
+    Write-Host "Results: $ResultsDir"
+    $line = "Tests: $passed passed, $failed failed"
+    if ($skipped -gt 0) { $line += ", $skipped skipped" }
+    Write-Host $line
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    Import-Module (Join-Path $Root 'build/CdssEmulator.psm1') -Force
+    $emulator = Start-CdssEmulator -EmulatorPath $EmulatorOut
+    try {
+        Import-Module $ModuleOut -Force
+        Write-Host "==> Emulator at $($emulator.Endpoint) (no NAVER Cloud account needed)" -ForegroundColor Cyan
+        $null = Connect-Cdss -Endpoint $emulator.Endpoint -Credential $emulator.Credential
+        Write-Host "==> Every cluster the emulator knows" -ForegroundColor Cyan
+        $clusters = @(Get-CdssCluster)
+        $clusters | Format-Table -AutoSize | Out-Host
+        Write-Host "==> Rolling-restart pre-check" -ForegroundColor Cyan
+        $clusters | Test-CdssRollingRestart | Format-Table -AutoSize | Out-Host
+        Disconnect-Cdss
+    }
+    finally {
+        Stop-CdssEmulator $emulator
+    }
+}
+
+function Invoke-Clean {
+    foreach ($path in @($Out, (Join-Path $Root '.tools')) + @(Get-ChildItem $Root -Recurse -Directory -Include bin, obj | ForEach-Object FullName)) {
+        if (Test-Path $path) { Remove-Item $path -Recurse -Force }
+    }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Package' { & (Join-Path $Root 'build/Package.ps1') -Build { Invoke-Build } -ModuleDirectory $ModuleOut -OutDirectory $Out }
+    'Bench' { Invoke-Build; & (Join-Path $Root 'build/Bench.ps1') -ModulePath $ModuleOut -EmulatorPath $EmulatorOut }
+    'Clean' { Invoke-Clean }
+}

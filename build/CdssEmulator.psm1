@@ -1,0 +1,106 @@
+<#
+    Starts and drives the bundled CDSS API emulator (src/Cdss.Emulator) for the demo, the tests and for
+    rehearsing scripts. Nothing here talks to NAVER Cloud.
+#>
+Set-StrictMode -Version 3.0
+
+# The emulator's documented default key pair (see docs/EMULATOR.md).
+$script:DefaultAccessKey = 'EMULATOR0ACCESS0KEY1'
+$script:DefaultSecretKey = 'emulator-secret-key'
+
+function Start-CdssEmulator {
+    <#
+    .SYNOPSIS
+        Starts the emulator on a free loopback port and returns its endpoint and credentials.
+    .PARAMETER ArgumentList
+        Extra emulator options, e.g. '--clusters', '250', '--latency-ms', '50'.
+    #>
+    [CmdletBinding()]
+    param(
+        [string] $EmulatorPath = (Join-Path $PSScriptRoot '../out/emulator'),
+        [string[]] $ArgumentList = @(),
+        [int] $StartTimeoutSec = 30
+    )
+    $dll = Join-Path $EmulatorPath 'Cdss.Emulator.dll'
+    if (-not (Test-Path $dll)) { throw "The emulator is not built at '$dll'. Run: dotnet pwsh ./build.ps1 -Task Build" }
+
+    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in @($dll, '--urls', 'http://127.0.0.1:0', '--parent-pid', "$PID") + $ArgumentList) { $info.ArgumentList.Add($a) }
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardInput = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+
+    $deadline = [DateTime]::UtcNow.AddSeconds($StartTimeoutSec)
+    $endpoint = $null
+    while (-not $endpoint) {
+        $read = $process.StandardOutput.ReadLineAsync()
+        while (-not $read.Wait(200)) {
+            if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { break }
+        }
+        if (-not $read.IsCompleted -or $null -eq $read.Result) {
+            if (-not $process.HasExited) { $process.Kill() }
+            throw "The emulator did not report 'Listening on ...' within $StartTimeoutSec s (exit code: $(if ($process.HasExited) { $process.ExitCode } else { 'still running' }))."
+        }
+        if ($read.Result -match '^Listening on (?<url>\S+)\s*$') { $endpoint = $Matches.url }
+    }
+
+    $secret = ConvertTo-SecureString $script:DefaultSecretKey -AsPlainText -Force
+    $root = ([uri]$endpoint).GetLeftPart([UriPartial]::Authority)
+    [pscustomobject]@{
+        PSTypeName = 'Cdss.Emulator'
+        Process    = $process
+        Endpoint   = $endpoint
+        ControlUri = "$root/_emulator"
+        AccessKey  = $script:DefaultAccessKey
+        Credential = [pscredential]::new($script:DefaultAccessKey, $secret)
+    }
+}
+
+function Stop-CdssEmulator {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0, ValueFromPipeline)] $Emulator)
+    process {
+        if ($Emulator.Process -and -not $Emulator.Process.HasExited) {
+            $Emulator.Process.Kill()
+            $null = $Emulator.Process.WaitForExit(5000)
+        }
+    }
+}
+
+function Invoke-EmulatorControl([object] $Emulator, [string] $Method, [string] $Path, $Body) {
+    $params = @{ Method = $Method; Uri = "$($Emulator.ControlUri)/$Path"; TimeoutSec = 10 }
+    if ($null -ne $Body) {
+        $params.Body = ($Body | ConvertTo-Json -Depth 10 -Compress -AsArray:($Body -is [array]))
+        $params.ContentType = 'application/json'
+    }
+    Invoke-RestMethod @params
+}
+
+function Get-CdssEmulatorRequest {
+    <# .SYNOPSIS Every request the emulator received, in arrival order (optionally one operation's). #>
+    param([Parameter(Mandatory)] $Emulator, [string] $Operation)
+    $all = @(Invoke-EmulatorControl $Emulator GET 'requests' $null | ForEach-Object { $_ })
+    if ($Operation) { $all = @($all | Where-Object operation -EQ $Operation) }
+    , $all
+}
+
+function Add-CdssEmulatorFault {
+    <# .SYNOPSIS Adds fault rules, e.g. @{ kind='status'; status=503; errorCode='500'; times=2 }. #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [object[]] $Rule)
+    $null = Invoke-EmulatorControl $Emulator POST 'faults' $Rule
+}
+
+function Set-CdssEmulatorConfig {
+    <# .SYNOPSIS Changes runtime settings: latencyMs, clockOffsetSec, brokerRestartMs, faultRate. #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Setting)
+    $null = Invoke-EmulatorControl $Emulator POST 'config' $Setting
+}
+
+function Reset-CdssEmulator {
+    <# .SYNOPSIS Clears faults, the request log, restart state and runtime settings. #>
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-EmulatorControl $Emulator POST 'reset' $null
+}
+
+Export-ModuleMember -Function Start-CdssEmulator, Stop-CdssEmulator, Get-CdssEmulatorRequest, Add-CdssEmulatorFault, Set-CdssEmulatorConfig, Reset-CdssEmulator

@@ -1,0 +1,31 @@
+<#
+    Runs the Pester suite in this (fresh) pwsh process against the built module, writes NUnit XML results
+    and a small JSON summary that build.ps1 adds to the xunit counts.
+#>
+param(
+    [Parameter(Mandatory)] [string] $PesterManifest,
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $EmulatorPath,
+    [Parameter(Mandatory)] [string] $ResultsDirectory,
+    [Parameter(Mandatory)] [string] $SummaryPath
+)
+$ErrorActionPreference = 'Stop'
+Import-Module $PesterManifest -Force
+
+# The test files read these to find what to test.
+$env:CDSS_TEST_MODULE = (Resolve-Path $ModulePath).Path
+$env:CDSS_TEST_EMULATOR = (Resolve-Path $EmulatorPath).Path
+
+$config = New-PesterConfiguration
+$config.Run.Path = Join-Path $PSScriptRoot '../tests'
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Normal'
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputFormat = 'NUnitXml'
+$config.TestResult.OutputPath = Join-Path $ResultsDirectory 'pester.xml'
+
+$result = Invoke-Pester -Configuration $config
+$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+[pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount } |
+    ConvertTo-Json | Set-Content -LiteralPath $SummaryPath
+exit ([int]($failed -gt 0))

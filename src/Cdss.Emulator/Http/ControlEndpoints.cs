@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json;
+using Cdss.Emulator.Clusters;
+using Cdss.Emulator.Faults;
+using Cdss.Emulator.Options;
+
+namespace Cdss.Emulator.Http;
+
+/// <summary>
+/// Test control under /_emulator: no authentication (tests must not need keys to steer it),
+/// so it answers loopback callers only; the listener is loopback-only as well.
+/// </summary>
+public static class ControlEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        var group = app.MapGroup("/_emulator").AddEndpointFilter(async (ctx, next) =>
+            ctx.HttpContext.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
+                ? await next(ctx)
+                : Results.StatusCode(403));
+
+        group.MapGet("/health", () => Results.Json(new { status = "ok" }));
+
+        group.MapGet("/requests", (RequestLog log) => Results.Json(log.Snapshot(), Responses.Json));
+        group.MapDelete("/requests", (RequestLog log) =>
+        {
+            log.Clear();
+            return Results.NoContent();
+        });
+
+        group.MapGet("/faults", (FaultInjector f) => Results.Json(f.Describe(), Responses.Json));
+        group.MapPost("/faults", async (HttpContext ctx, FaultInjector f) =>
+        {
+            var (json, error) = await ReadJsonAsync(ctx);
+            if (error is not null) return Problem(error);
+            try
+            {
+                var added = f.Add(json);
+                return Results.Json(new { added, rules = f.Describe() }, Responses.Json);
+            }
+            catch (FormatException e)
+            {
+                return Problem(e.Message);
+            }
+        });
+        group.MapDelete("/faults", (FaultInjector f) =>
+        {
+            f.Clear();
+            return Results.NoContent();
+        });
+
+        group.MapGet("/config", (RuntimeSettings s) => Results.Json(Describe(s.Current), Responses.Json));
+        group.MapPost("/config", async (HttpContext ctx, RuntimeSettings s) =>
+        {
+            var (json, error) = await ReadJsonAsync(ctx);
+            if (error is not null) return Problem(error);
+            if (json.ValueKind != JsonValueKind.Object) return Problem("config must be a JSON object");
+            try
+            {
+                var latency = Optional(json, "latencyMs", 0, 600_000);
+                var offset = Optional(json, "clockOffsetSec", -10L * 365 * 86400, 10L * 365 * 86400);
+                var restart = Optional(json, "brokerRestartMs", 1, 3_600_000);
+                double? rate = null;
+                if (json.TryGetProperty("faultRate", out var r) && r.ValueKind != JsonValueKind.Null)
+                    rate = r.ValueKind == JsonValueKind.Number && r.GetDouble() is var d and >= 0 and <= 1
+                        ? d : throw new FormatException("faultRate must be a number in [0, 1]");
+                foreach (var p in json.EnumerateObject())
+                    if (p.Name is not ("latencyMs" or "clockOffsetSec" or "brokerRestartMs" or "faultRate"))
+                        throw new FormatException($"unknown config field '{p.Name}'");
+
+                s.Update(c => new RuntimeSettings.Snapshot(
+                    (int?)latency ?? c.LatencyMs, offset ?? c.ClockOffsetSec, (int?)restart ?? c.BrokerRestartMs, rate ?? c.FaultRate));
+                return Results.Json(Describe(s.Current), Responses.Json);
+            }
+            catch (FormatException e)
+            {
+                return Problem(e.Message);
+            }
+        });
+
+        group.MapPost("/reset", (RequestLog log, FaultInjector f, ClusterStore store, RuntimeSettings s) =>
+        {
+            f.Reset();
+            log.Clear();
+            store.Reset();
+            s.Reset();
+            return Results.NoContent();
+        });
+
+        // Unknown control paths: plain 404, distinct from the gateway's JSON 404 under /api.
+        group.Map("/{**rest}", () => Results.NotFound(new { error = "unknown control endpoint" }));
+    }
+
+    private static object Describe(RuntimeSettings.Snapshot c) => new
+    {
+        latencyMs = c.LatencyMs,
+        clockOffsetSec = c.ClockOffsetSec,
+        brokerRestartMs = c.BrokerRestartMs,
+        faultRate = c.FaultRate,
+    };
+
+    private static long? Optional(JsonElement json, string name, long min, long max)
+    {
+        if (!json.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+        return v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) && n >= min && n <= max
+            ? n
+            : throw new FormatException($"{name} must be an integer in [{min}, {max}]");
+    }
+
+    private static IResult Problem(string message) => Results.BadRequest(new { error = message });
+
+    private static async Task<(JsonElement Json, string? Error)> ReadJsonAsync(HttpContext ctx)
+    {
+        try
+        {
+            using var doc = await JsonDocument.ParseAsync(ctx.Request.Body, cancellationToken: ctx.RequestAborted);
+            return (doc.RootElement.Clone(), null);
+        }
+        catch (JsonException e)
+        {
+            return (default, $"body is not valid JSON: {e.Message}");
+        }
+    }
+}

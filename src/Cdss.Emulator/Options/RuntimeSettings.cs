@@ -1,0 +1,42 @@
+namespace Cdss.Emulator.Options;
+
+/// <summary>
+/// Settings a test may change while the emulator runs (POST /_emulator/config).
+/// Reset restores the command-line values. Reads are lock-free snapshots because
+/// every request reads them; writes are rare.
+/// </summary>
+public sealed class RuntimeSettings
+{
+    private readonly EmulatorOptions _initial;
+    private volatile Snapshot _current;
+
+    public RuntimeSettings(EmulatorOptions initial)
+    {
+        _initial = initial;
+        _current = FromOptions(initial);
+    }
+
+    public sealed record Snapshot(int LatencyMs, long ClockOffsetSec, int BrokerRestartMs, double FaultRate);
+
+    public Snapshot Current => _current;
+
+    public void Update(Func<Snapshot, Snapshot> change)
+    {
+        lock (this) _current = change(_current);
+    }
+
+    public void Reset()
+    {
+        lock (this) _current = FromOptions(_initial);
+    }
+
+    /// <summary>
+    /// The emulator's notion of "now": real UTC plus the configured skew. Used for the
+    /// signature timestamp window and the Date header, so a client's clock-skew handling
+    /// can be exercised. Restart progress deliberately uses real time instead.
+    /// </summary>
+    public DateTimeOffset Now => DateTimeOffset.UtcNow.AddSeconds(_current.ClockOffsetSec);
+
+    private static Snapshot FromOptions(EmulatorOptions o) =>
+        new(o.LatencyMs, o.ClockOffsetSec, o.BrokerRestartMs, o.FaultRate);
+}

@@ -1,0 +1,135 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using Cdss.Sessions;
+
+namespace Cdss.Commands
+{
+    /// <summary>Creates a signed session to the CDSS API and makes it this runspace's default.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "Cdss", DefaultParameterSetName = AutoSet)]
+    [OutputType(typeof(Session))]
+    public sealed class ConnectCdss : CdssCmdlet
+    {
+        private const string AutoSet = "Auto";
+        private const string CredentialSet = "Credential";
+        private const string KeySet = "Key";
+
+        /// <summary>User name = access key ID, password = secret key.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet, Position = 0)]
+        [Credential]
+        public PSCredential Credential { get; set; } = PSCredential.Empty;
+
+        [Parameter(Mandatory = true, ParameterSetName = KeySet)]
+        [AllowEmptyString]
+        public string AccessKey { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = KeySet)]
+        public SecureString? SecretKey { get; set; }
+
+        /// <summary>A section of the ncloud CLI configure file to read the key pair from.</summary>
+        [Parameter(ParameterSetName = AutoSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
+
+        /// <summary>Another ncloud configure file than ~/.ncloud/configure.</summary>
+        [Parameter(ParameterSetName = AutoSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ConfigPath { get; set; }
+
+        [Parameter]
+        public CdssSite Site { get; set; } = CdssSite.Public;
+
+        [Parameter]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Region { get; set; }
+
+        /// <summary>A full base URL including the /api/... prefix, e.g. http://127.0.0.1:5123/api/v1.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Endpoint { get; set; }
+
+        [Parameter]
+        public int TimeoutSec { get; set; } = Transport.TransportSettings.DefaultTimeoutSec;
+
+        [Parameter]
+        public int MaxRetries { get; set; } = Transport.TransportSettings.DefaultMaxRetries;
+
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        [Parameter]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Do not make the new session the default one.</summary>
+        [Parameter]
+        public SwitchParameter NotDefault { get; set; }
+
+        protected override void EndProcessing()
+        {
+            Session session;
+            try
+            {
+                var options = new SessionOptions
+                {
+                    Site = Site,
+                    Region = Region,
+                    Endpoint = Endpoint,
+                    TimeoutSec = TimeoutSec,
+                    MaxRetries = MaxRetries,
+                    Proxy = Proxy,
+                    ProxyCredential = ProxyCredential?.GetNetworkCredential(),
+                };
+                ApplyCredentials(options);
+                session = SessionFactory.Create(options);
+            }
+            catch (CdssException ex)
+            {
+                ThrowCdssError(ex, Endpoint ?? (object)Site);
+                return;
+            }
+            if (!NotDefault)
+            {
+                var previous = DefaultSessionStore.Get();
+                DefaultSessionStore.Set(session);
+                // The replaced default is unreachable through the module now; clear its secret.
+                if (previous != null && previous != session) previous.Dispose();
+            }
+            WriteVerbose($"Connected to {session.Endpoint} as {Transport.CdssTransport.ShortKey(session.AccessKey)} (credentials from {session.CredentialSource}).");
+            WriteObject(session);
+        }
+
+        private void ApplyCredentials(SessionOptions options)
+        {
+            switch (ParameterSetName)
+            {
+                case CredentialSet:
+                    options.AccessKey = Credential.UserName;
+                    options.SecretKey = Credential.Password;
+                    options.CredentialSource = "Credential";
+                    break;
+                case KeySet:
+                    options.AccessKey = AccessKey;
+                    options.SecretKey = SecretKey;
+                    options.CredentialSource = "Parameter";
+                    break;
+                default:
+                    var found = CredentialChain.Resolve(new CredentialChain.Request
+                    {
+                        ProfileName = ProfileName,
+                        ConfigPath = ConfigPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ConfigPath),
+                        SiteGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Site)),
+                        RegionGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Region)),
+                    });
+                    options.AccessKey = found.AccessKey;
+                    options.SecretKey = found.SecretKey;
+                    options.CredentialSource = found.Source;
+                    if (found.Site.HasValue) options.Site = found.Site.Value;
+                    if (found.Region != null) options.Region = found.Region;
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Collections.Generic;
+using System.Linq;
+using Cdss.Api;
+
+namespace Cdss.Commands
+{
+    /// <summary>
+    /// Rolling-restarts clusters, one at a time, gated on the pre-check; optionally waits for each to be
+    /// green again while showing broker progress.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Start, "CdssRollingRestart", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(RollingRestart), typeof(RollingRestartProgress))]
+    public sealed class StartCdssRollingRestart : CdssSessionCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(ClusterNumberCompleter))]
+        public long[] ServiceGroupInstanceNo { get; set; } = Array.Empty<long>();
+
+        /// <summary>Send the restart without asking the pre-check first.</summary>
+        [Parameter]
+        public SwitchParameter SkipPreCheck { get; set; }
+
+        /// <summary>Wait until all brokers are up and the cluster is green again.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int PollIntervalSec { get; set; } = 10;
+
+        [Parameter]
+        [ValidateRange(1, 1440)]
+        public int TimeoutMinutes { get; set; } = 60;
+
+        /// <summary>Do not ask for confirmation (-WhatIf still wins).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        private CdssClient? _client;
+
+        protected override void BeginProcessing() => _client = ResolveSession().CreateClient(Log);
+
+        protected override void ProcessRecord()
+        {
+            foreach (var number in ServiceGroupInstanceNo)
+            {
+                try
+                {
+                    Restart(number);
+                }
+                catch (CdssException ex)
+                {
+                    WriteCdssError(ex, number);
+                }
+            }
+        }
+
+        private void Restart(long number)
+        {
+            var target = $"CDSS cluster {number}";
+            if (!(Force && !WhatIfRequested) && !ShouldProcess(target, "Rolling restart (brokers restart one at a time; clients may see brief interruptions)"))
+            {
+                return;
+            }
+            if (!SkipPreCheck)
+            {
+                var check = Await(_client!.PreCheckAsync(number, StopToken));
+                if (!check.CanRestart)
+                {
+                    throw new CdssException(CdssErrorIds.PreCheckFailed, CdssErrorCategory.InvalidOperation,
+                        $"Cluster {number} cannot be rolling-restarted now: code {check.Code}, '{check.Message}'. No restart was requested. RequestId: {check.RequestId ?? "(none)"}.",
+                        "Wait until the cluster is running and healthy (Test-CdssRollingRestart), then try again.")
+                    { ServiceCode = check.Code.ToString(), RequestId = check.RequestId };
+                }
+            }
+
+            var restart = Await(_client!.StartRollingRestartAsync(number, StopToken));
+            if (!Wait)
+            {
+                WriteObject(restart);
+                return;
+            }
+            if (!restart.Accepted)
+            {
+                throw new CdssException(CdssErrorIds.RestartNotAccepted, CdssErrorCategory.InvalidOperation,
+                    $"The rolling restart of cluster {number} was not accepted: code {restart.Code}, '{restart.Message}'. RequestId: {restart.RequestId ?? "(none)"}.",
+                    "Check the cluster's state with Get-CdssRollingRestartProgress and Test-CdssRollingRestart.")
+                { ServiceCode = restart.Code.ToString(), RequestId = restart.RequestId };
+            }
+            WriteObject(WaitForCompletion(number));
+        }
+
+        private RollingRestartProgress WaitForCompletion(long number)
+        {
+            var activity = $"Rolling restart of cluster {number}";
+            var clock = Stopwatch.StartNew();
+            var timeout = TimeSpan.FromMinutes(TimeoutMinutes);
+            var sawChange = false;
+            var polls = 0;
+            // The API reports brokers up, not brokers done; a node seen restarting and now green is done.
+            var restarting = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            while (true)
+            {
+                var progress = Await(_client!.GetRollingRestartProgressAsync(number, StopToken));
+                polls++;
+                restarting.UnionWith(progress.Nodes.Where(n => !IsGreen(n)).Select(n => n.Hostname));
+                var done = progress.IsComplete ? progress.BrokersTotal : progress.Nodes.Count(n => IsGreen(n) && restarting.Contains(n.Hostname));
+                ShowProgress(activity, progress, done);
+                if (progress.IsFailed)
+                {
+                    throw new CdssException(CdssErrorIds.RestartFailed, CdssErrorCategory.InvalidResult,
+                        $"The rolling restart of {progress.ClusterName ?? number.ToString()} turned {progress.BrokerStatus}: {progress.BrokersUp}/{progress.BrokersTotal} brokers up; nodes: {progress.NodeSummary()}.",
+                        "Look at the failed nodes in the NAVER Cloud console or with Get-CdssRollingRestartProgress, and contact support with the cluster number.");
+                }
+                // Right after acceptance the status may not have changed yet; don't mistake that for "done".
+                // Without ever seeing a change, three green polls in a row count as done (a very quick restart).
+                if (progress.IsComplete && (sawChange || polls >= 3))
+                {
+                    WriteProgress(new ProgressRecord(3, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                    return progress;
+                }
+                if (!progress.IsComplete) sawChange = true;
+                if (clock.Elapsed >= timeout)
+                {
+                    throw new CdssException(CdssErrorIds.RestartTimeout, CdssErrorCategory.OperationTimeout,
+                        $"The rolling restart of {progress.ClusterName ?? number.ToString()} did not finish within {TimeoutMinutes} minutes: {progress.BrokersUp}/{progress.BrokersTotal} brokers up, status {progress.BrokerStatus}; nodes: {progress.NodeSummary()}.",
+                        "The restart keeps running on the service; follow it with Get-CdssRollingRestartProgress, or wait longer with -TimeoutMinutes.");
+                }
+                Sleep(TimeSpan.FromSeconds(PollIntervalSec));
+            }
+        }
+
+        private void ShowProgress(string activity, RollingRestartProgress progress, int done)
+        {
+            var record = new ProgressRecord(3, activity,
+                $"{done} of {progress.BrokersTotal} brokers restarted; {progress.BrokersUp} up, status {progress.BrokerStatus}")
+            {
+                CurrentOperation = progress.NodeSummary(),
+            };
+            if (progress.BrokersTotal > 0) record.PercentComplete = Math.Min(100, done * 100 / progress.BrokersTotal);
+            WriteProgress(record);
+        }
+
+        private static bool IsGreen(NodeStatus node) => string.Equals(node.Status, "green", StringComparison.OrdinalIgnoreCase);
+
+        private bool WhatIfRequested =>
+            (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter s && s.IsPresent) ||
+            (GetVariableValue("WhatIfPreference") is var pref && LanguagePrimitives.IsTrue(pref));
+    }
+}

@@ -1,0 +1,40 @@
+namespace Cdss
+{
+    /// <summary>
+    /// Stable error ids. They become the start of each ErrorRecord's FullyQualifiedErrorId, and scripts
+    /// match on them, so never rename one.
+    /// </summary>
+    public static class CdssErrorIds
+    {
+        // Session and input
+        public const string NoSession = "CdssNoSession";
+        public const string MissingCredential = "CdssMissingCredential";
+        public const string InvalidAccessKey = "CdssInvalidAccessKey";
+        public const string InsecureEndpoint = "CdssInsecureEndpoint";
+        public const string InvalidEndpoint = "CdssInvalidEndpoint";
+        public const string InvalidRegion = "CdssInvalidRegion";
+        public const string InvalidSetting = "CdssInvalidSetting";
+        public const string ProfileNotFound = "CdssProfileNotFound";
+        public const string InvalidConfig = "CdssInvalidConfig";
+        public const string InvalidArgument = "CdssInvalidArgument";
+
+        // Gateway and transport
+        public const string AuthenticationFailed = "CdssAuthenticationFailed";
+        public const string PermissionDenied = "CdssPermissionDenied";
+        public const string NotFound = "CdssNotFound";
+        public const string Throttled = "CdssThrottled";
+        public const string ServiceError = "CdssServiceError";
+        public const string BadRequest = "CdssBadRequest";
+        public const string InvalidResponse = "CdssInvalidResponse";
+        public const string NetworkError = "CdssNetworkError";
+        public const string Timeout = "CdssTimeout";
+        public const string OutcomeUnknown = "CdssOutcomeUnknown";
+
+        // Operations
+        public const string ApiError = "CdssApiError";
+        public const string PreCheckFailed = "CdssPreCheckFailed";
+        public const string RestartFailed = "CdssRestartFailed";
+        public const string RestartTimeout = "CdssRestartTimeout";
+        public const string RestartNotAccepted = "CdssRestartNotAccepted";
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Cdss
+{
+    /// <summary>The service's answer to a rolling-restart request (Start-CdssRollingRestart without -Wait).</summary>
+    public sealed class RollingRestart
+    {
+        public long ServiceGroupInstanceNo { get; set; }
+        public bool Accepted { get; set; }
+        public int Code { get; set; }
+        public string Message { get; set; } = "";
+        public string? RequestId { get; set; }
+
+        public override string ToString() => $"{ServiceGroupInstanceNo}: Accepted={Accepted} ({Message})";
+    }
+
+    /// <summary>One broker or ZooKeeper node's state.</summary>
+    public sealed class NodeStatus
+    {
+        public string Hostname { get; set; } = "";
+        public string Status { get; set; } = "";
+        public override string ToString() => $"{Hostname}={Status}";
+    }
+
+    /// <summary>A cluster's status during or after a rolling restart (rollingRestartProgressCheck).</summary>
+    public sealed class RollingRestartProgress
+    {
+        public long ServiceGroupInstanceNo { get; set; }
+        public string? ClusterName { get; set; }
+        public int BrokersUp { get; set; }
+        public int BrokersTotal { get; set; }
+
+        /// <summary>green = normal, yellow = partly abnormal, orange = changing, red = abnormal, gray = unknown.</summary>
+        public string? BrokerStatus { get; set; }
+
+        public IReadOnlyList<NodeStatus> Nodes { get; set; } = Array.Empty<NodeStatus>();
+        public int ZookeepersUp { get; set; }
+        public int ZookeepersTotal { get; set; }
+        public string? ZookeeperStatus { get; set; }
+        public string? CmakStatus { get; set; }
+        public string? RequestId { get; set; }
+        public DateTimeOffset CheckedAt { get; set; }
+
+        /// <summary>All brokers up and the cluster green again.</summary>
+        public bool IsComplete => BrokersTotal > 0 && BrokersUp >= BrokersTotal && IsStatus("green");
+
+        public bool IsFailed => IsStatus("red");
+
+        private bool IsStatus(string value) => string.Equals(BrokerStatus, value, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>"host-1=green, host-2=orange": the per-node status on one line, for progress and errors.</summary>
+        public string NodeSummary() => string.Join(", ", Nodes.Select(n => n.ToString()));
+
+        public override string ToString() => $"{ClusterName ?? ServiceGroupInstanceNo.ToString()}: {BrokersUp}/{BrokersTotal} brokers up, {BrokerStatus}";
+    }
+}

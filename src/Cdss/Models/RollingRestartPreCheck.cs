@@ -1,0 +1,24 @@
+using System;
+
+namespace Cdss
+{
+    /// <summary>The answer to "can this cluster be rolling-restarted now?" (Test-CdssRollingRestart).</summary>
+    public sealed class RollingRestartPreCheck
+    {
+        public long ServiceGroupInstanceNo { get; set; }
+
+        /// <summary>True only when the service answered code 0 with result true.</summary>
+        public bool CanRestart { get; set; }
+
+        public int Code { get; set; }
+        public string Message { get; set; } = "";
+        public string? RequestId { get; set; }
+
+        /// <summary>The base URL that answered.</summary>
+        public string Endpoint { get; set; } = "";
+
+        public DateTimeOffset CheckedAt { get; set; }
+
+        public override string ToString() => $"{ServiceGroupInstanceNo}: CanRestart={CanRestart} ({Message})";
+    }
+}

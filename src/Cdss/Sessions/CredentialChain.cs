@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security;
+
+namespace Cdss.Sessions
+{
+    /// <summary>
+    /// Finds a key pair the way NAVER Cloud tools do, without ever prompting: environment variables, then the
+    /// ncloud CLI configure file. An explicit -ProfileName or -ConfigPath goes straight to the file.
+    /// </summary>
+    public static class CredentialChain
+    {
+        public static readonly string[] AccessKeyVariables = { "NCLOUD_ACCESS_KEY", "NCLOUD_ACCESS_KEY_ID" };
+        public static readonly string[] SecretKeyVariables = { "NCLOUD_SECRET_KEY", "NCLOUD_SECRET_ACCESS_KEY" };
+        public const string SiteVariable = "NCLOUD_SITE";
+        public const string RegionVariable = "NCLOUD_REGION";
+
+        public sealed class Request
+        {
+            public string? ProfileName { get; set; }
+            public string? ConfigPath { get; set; }
+            public bool SiteGiven { get; set; }
+            public bool RegionGiven { get; set; }
+            public Func<string, string?> GetEnvironment { get; set; } = Environment.GetEnvironmentVariable;
+            public string? HomeDirectory { get; set; }
+        }
+
+        public sealed class Result
+        {
+            public string AccessKey { get; set; } = "";
+            public SecureString SecretKey { get; set; } = new SecureString();
+            public string Source { get; set; } = "";
+            public CdssSite? Site { get; set; }
+            public string? Region { get; set; }
+        }
+
+        public static Result Resolve(Request request)
+        {
+            var looked = new List<string>();
+            var fileRequested = request.ProfileName != null || request.ConfigPath != null;
+            if (!fileRequested)
+            {
+                var fromEnvironment = FromEnvironment(request, looked);
+                if (fromEnvironment != null) return fromEnvironment;
+            }
+            var fromFile = FromFile(request, looked, fileRequested);
+            if (fromFile != null) return fromFile;
+
+            throw new CdssException(CdssErrorIds.MissingCredential, CdssErrorCategory.AuthenticationError,
+                "No CDSS credentials were found. Looked in: -Credential and -AccessKey/-SecretKey (not given); " + string.Join("; ", looked) + ".",
+                "Pass -Credential, set NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY, or run 'ncloud configure' to write ~/.ncloud/configure.");
+        }
+
+        private static Result? FromEnvironment(Request request, List<string> looked)
+        {
+            var accessKey = FirstSet(request.GetEnvironment, AccessKeyVariables);
+            var secretKey = FirstSet(request.GetEnvironment, SecretKeyVariables);
+            looked.Add($"environment variables {string.Join("/", AccessKeyVariables)} ({(accessKey == null ? "not set" : "set")}) and " +
+                       $"{string.Join("/", SecretKeyVariables)} ({(secretKey == null ? "not set" : "set")})");
+            if (accessKey == null || secretKey == null) return null;
+
+            var result = new Result { AccessKey = accessKey, SecretKey = ToSecure(secretKey), Source = "Environment" };
+            var site = request.GetEnvironment(SiteVariable);
+            if (!request.SiteGiven && !string.IsNullOrWhiteSpace(site))
+            {
+                if (!Enum.TryParse(site!.Trim(), true, out CdssSite parsed) || !Enum.IsDefined(typeof(CdssSite), parsed))
+                {
+                    throw new CdssException(CdssErrorIds.InvalidSetting, CdssErrorCategory.InvalidArgument,
+                        $"Environment variable {SiteVariable} is '{site}', which is not a site (public, gov or fin).",
+                        $"Set {SiteVariable} to public, gov or fin, or pass -Site.");
+                }
+                result.Site = parsed;
+            }
+            var region = request.GetEnvironment(RegionVariable);
+            if (!request.RegionGiven && !string.IsNullOrWhiteSpace(region)) result.Region = region!.Trim();
+            return result;
+        }
+
+        private static Result? FromFile(Request request, List<string> looked, bool fileRequested)
+        {
+            var path = request.ConfigPath ?? NcloudConfigFile.DefaultPath(request.HomeDirectory);
+            var profile = request.ProfileName ?? NcloudConfigFile.DefaultProfile;
+            if (!File.Exists(path))
+            {
+                looked.Add($"file '{path}' (not found)");
+                return null;
+            }
+            var file = NcloudConfigFile.Load(path);
+            if (!file.HasProfile(profile))
+            {
+                if (!fileRequested)
+                {
+                    looked.Add($"file '{path}' (no [{profile}] section)");
+                    return null;
+                }
+                throw new CdssException(CdssErrorIds.ProfileNotFound, CdssErrorCategory.ObjectNotFound,
+                    $"Profile '{profile}' is not in '{path}'. Profiles there: {string.Join(", ", file.Profiles)}.",
+                    "Pass -ProfileName with one of those profiles, or add the section with 'ncloud configure --profile'.");
+            }
+            var accessKey = file.Get(profile, NcloudConfigFile.AccessKeyName);
+            var secretKey = file.Get(profile, NcloudConfigFile.SecretKeyName);
+            if (accessKey == null || secretKey == null)
+            {
+                looked.Add($"file '{path}' [{profile}] (no {NcloudConfigFile.AccessKeyName} and {NcloudConfigFile.SecretKeyName})");
+                return null;
+            }
+            var result = new Result { AccessKey = accessKey, SecretKey = ToSecure(secretKey), Source = "Profile:" + profile };
+            if (!request.SiteGiven) result.Site = SiteOfApiUrl(file.Get(profile, NcloudConfigFile.ApiUrlName));
+            return result;
+        }
+
+        /// <summary>The site an ncloud_api_url points at (fin-ncloud… → Fin, …gov-ntruss… → Gov), or null.</summary>
+        public static CdssSite? SiteOfApiUrl(string? apiUrl)
+        {
+            if (string.IsNullOrEmpty(apiUrl)) return null;
+            if (apiUrl!.IndexOf("fin-ntruss", StringComparison.OrdinalIgnoreCase) >= 0) return CdssSite.Fin;
+            if (apiUrl.IndexOf("gov-ntruss", StringComparison.OrdinalIgnoreCase) >= 0) return CdssSite.Gov;
+            return null;
+        }
+
+        private static string? FirstSet(Func<string, string?> get, IEnumerable<string> names)
+        {
+            foreach (var name in names)
+            {
+                var value = get(name);
+                if (!string.IsNullOrEmpty(value)) return value;
+            }
+            return null;
+        }
+
+        private static SecureString ToSecure(string text)
+        {
+            var secure = new SecureString();
+            foreach (var c in text) secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return secure;
+        }
+    }
+}
