@@ -1,0 +1,313 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $script:big = Start-TestEmulator -ArgumentList '--clusters', '250'
+    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '100'
+    $script:bigSession = Connect-Cdss -Endpoint $big.Endpoint -Credential $big.Credential -NotDefault
+    $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
+}
+
+AfterAll {
+    Disconnect-Cdss -ErrorAction SilentlyContinue
+    foreach ($e in $script:big, $script:emu) { if ($e) { Stop-CdssEmulator $e } }
+}
+
+Describe 'Get-CdssCluster' {
+    BeforeEach { Reset-CdssEmulator $big; Reset-CdssEmulator $emu }
+
+    It 'lists 250 clusters across 3 pages' {
+        $clusters = Get-CdssCluster -Session $bigSession
+        $clusters.Count | Should -Be 250
+        ($clusters.ServiceGroupInstanceNo | Sort-Object -Unique).Count | Should -Be 250
+        $pages = Get-CdssEmulatorRequest $big -Operation getClusterInfoList
+        $pages.Count | Should -BeGreaterOrEqual 3
+        ($pages.body | ConvertFrom-Json).pageNo | Should -Be (1..$pages.Count)
+    }
+
+    It 'writes typed Cdss.Cluster objects with the other fields kept' {
+        $c = Get-CdssCluster -Name 'kafka-prod-01'
+        $c.PSTypeNames[0] | Should -Be 'Cdss.Cluster'
+        $c.ServiceGroupInstanceNo | Should -BeOfType [long]
+        $c.ServiceGroupInstanceNo | Should -Be 3432149
+        $c.ClusterName | Should -Be 'kafka-prod-01'
+        $c.Status | Should -Be 'running'
+        $c.KafkaVersion | Should -Not -BeNullOrEmpty
+        $c.VpcName | Should -Not -BeNullOrEmpty
+        $c.CreateDate | Should -BeOfType [DateTimeOffset]
+        $c.BrokerNodeCount | Should -Be 3
+        $c.ApplicationVersion | Should -Not -BeNullOrEmpty
+        $c.BrokerNodeProductName | Should -Not -BeNullOrEmpty
+    }
+
+    It 'streams objects as pages arrive' {
+        Set-CdssEmulatorConfig $big @{ latencyMs = 400 }
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({ param($m, $s) Import-Module $m; Get-CdssCluster -Session $s }).AddArgument($ModulePath).AddArgument($bigSession)
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $async = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while ($output.Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $countAtFirst = $output.Count
+            $pagesAtFirst = (Get-CdssEmulatorRequest $big -Operation getClusterInfoList).Count
+            $null = $ps.EndInvoke($async)
+            $countAtFirst | Should -BeGreaterThan 0
+            $countAtFirst | Should -BeLessThan 250
+            $pagesAtFirst | Should -BeLessThan 3
+            $output.Count | Should -Be 250
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'filters by name with wildcards' {
+        $c = Get-CdssCluster -Name 'kafka-prod-*', '*analytics'
+        $c.ClusterName | Should -Be @('kafka-prod-01', 'kafka-prod-02', 'kafka-analytics')
+    }
+
+    It 'filters by number' {
+        (Get-CdssCluster -ServiceGroupInstanceNo 3432152, 3432150).ClusterName | Should -Be @('kafka-prod-02', 'kafka-dev')
+    }
+
+    It 'reports a plain name that matches nothing as CdssClusterNotFound' {
+        $errs = $null
+        $c = Get-CdssCluster -Name 'no-such-cluster' -ErrorVariable errs -ErrorAction SilentlyContinue
+        $c | Should -BeNullOrEmpty
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssClusterNotFound*'
+    }
+}
+
+Describe 'Fleet pre-check' {
+    BeforeEach { Reset-CdssEmulator $big }
+
+    It 'gives exactly one result per cluster, in order, with the right CanRestart' {
+        $clusters = Get-CdssCluster -Session $bigSession
+        $results = $clusters | Test-CdssRollingRestart -Session $bigSession -ThrottleLimit 16
+        $results.Count | Should -Be 250
+        $results.ServiceGroupInstanceNo | Should -Be $clusters.ServiceGroupInstanceNo
+        for ($i = 0; $i -lt 250; $i++) {
+            $results[$i].CanRestart | Should -Be ($clusters[$i].Status -eq 'running') -Because "cluster $($clusters[$i].ServiceGroupInstanceNo) is $($clusters[$i].Status)"
+        }
+        ($results | Where-Object CanRestart).Count | Should -BeGreaterThan 0
+        ($results | Where-Object { -not $_.CanRestart }).Count | Should -BeGreaterThan 0
+    }
+
+    It 'yields the same results with ThrottleLimit 16 as with 1, under latency' {
+        Set-CdssEmulatorConfig $big @{ latencyMs = 30 }
+        $numbers = (Get-CdssCluster -Session $bigSession | Select-Object -First 60).ServiceGroupInstanceNo + 1, 2
+        $one = $numbers | Test-CdssRollingRestart -Session $bigSession -ThrottleLimit 1
+        $many = $numbers | Test-CdssRollingRestart -Session $bigSession -ThrottleLimit 16
+        $project = { $_ | Select-Object ServiceGroupInstanceNo, CanRestart, Code, Message | ConvertTo-Json -Compress }
+        ($many | ForEach-Object $project) | Should -Be ($one | ForEach-Object $project)
+        $many.Count | Should -Be 62
+    }
+
+    It 'runs requests concurrently up to the ThrottleLimit' {
+        Set-CdssEmulatorConfig $big @{ latencyMs = 300 }
+        $numbers = (Get-CdssCluster -Session $bigSession | Select-Object -First 8).ServiceGroupInstanceNo
+        Reset-CdssEmulator $big
+        Set-CdssEmulatorConfig $big @{ latencyMs = 300 }
+        $null = $numbers | Test-CdssRollingRestart -Session $bigSession -ThrottleLimit 8
+        $log = Get-CdssEmulatorRequest $big -Operation rollingRestartPreCheck
+        $starts = $log | ForEach-Object { [DateTimeOffset]::Parse($_.receivedAt) }
+        $spread = ($starts | Measure-Object -Property UtcTicks -Maximum -Minimum)
+        # All 8 arrive before the first answer (300 ms) could have come back: they overlapped.
+        [TimeSpan]::FromTicks($spread.Maximum - $spread.Minimum).TotalMilliseconds | Should -BeLessThan 300
+    }
+
+    It 'rejects ThrottleLimit <Value>' -ForEach @(@{ Value = 0 }, @{ Value = 65 }) {
+        { Test-CdssRollingRestart 1 -Session $bigSession -ThrottleLimit $Value } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
+    }
+
+    It 'shows progress with the number checked on long runs' {
+        Set-CdssEmulatorConfig $big @{ latencyMs = 20 }
+        $result = Invoke-InNewRunspace {
+            param($m, $s)
+            Import-Module $m
+            Get-CdssCluster -Session $s | Select-Object -First 100 | Test-CdssRollingRestart -Session $s -ThrottleLimit 2
+        } @{ m = $ModulePath; s = $bigSession }
+        $result.Output.Count | Should -Be 100
+        $records = $result.Progress | Where-Object Activity -EQ 'Rolling-restart pre-check'
+        $records | Should -Not -BeNullOrEmpty
+        ($records.StatusDescription -match '^Checked \d+') | Should -Not -BeNullOrEmpty
+        ($records.StatusDescription -match '^Checked \d+ of 100 clusters$') | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Start-CdssRollingRestart' {
+    BeforeEach { Reset-CdssEmulator $emu; Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 100 } }
+
+    It 'refuses a cluster that is not ready with CdssPreCheckFailed and sends no restart' {
+        $errs = $null
+        $r = Start-CdssRollingRestart 3432151 -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
+        $r | Should -BeNullOrEmpty
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssPreCheckFailed*'
+        "$($errs[0])" | Should -Match 'not in running state'
+        (Get-CdssEmulatorRequest $emu -Operation rollingRestart).Count | Should -Be 0
+    }
+
+    It 'sends nothing at all with -WhatIf' {
+        $r = Start-CdssRollingRestart 3432149 -WhatIf
+        $r | Should -BeNullOrEmpty
+        (Get-CdssEmulatorRequest $emu).Count | Should -Be 0
+    }
+
+    It 'sends nothing with -WhatIf even with -Force' {
+        $null = Start-CdssRollingRestart 3432149 -WhatIf -Force
+        (Get-CdssEmulatorRequest $emu).Count | Should -Be 0
+    }
+
+    It 'declares ConfirmImpact High' {
+        $attr = (Get-Command Start-CdssRollingRestart).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $attr.SupportsShouldProcess | Should -BeTrue
+        $attr.ConfirmImpact | Should -Be 'High'
+    }
+
+    It 'writes a Cdss.RollingRestart without -Wait' {
+        $r = Start-CdssRollingRestart 3432149 -Force
+        $r.PSTypeNames[0] | Should -Be 'Cdss.RollingRestart'
+        $r.ServiceGroupInstanceNo | Should -Be 3432149
+        $r.Accepted | Should -BeTrue
+        $r.Code | Should -Be 0
+        $r.RequestId | Should -Not -BeNullOrEmpty
+        $log = Get-CdssEmulatorRequest $emu
+        $log.operation | Should -Be @('rollingRestartPreCheck', 'rollingRestart')
+        $log[1].body | Should -Be '{"serviceGroupInstanceNo":3432149}'
+    }
+
+    It 'skips the pre-check with -SkipPreCheck' {
+        $null = Start-CdssRollingRestart 3432149 -Force -SkipPreCheck
+        (Get-CdssEmulatorRequest $emu).operation | Should -Be @('rollingRestart')
+    }
+
+    It 'waits with -Wait until every broker is up and green, showing progress' {
+        $result = Invoke-InNewRunspace {
+            param($m, $s)
+            Import-Module $m
+            Start-CdssRollingRestart 3432150 -Session $s -Wait -PollIntervalSec 1 -Confirm:$false
+        } @{ m = $ModulePath; s = (Get-CdssSession) }
+        $result.Errors | Should -BeNullOrEmpty
+        $final = $result.Output[0]
+        $final.PSTypeNames[0] | Should -Be 'Cdss.RollingRestartProgress'
+        $final.BrokersUp | Should -Be 5
+        $final.BrokersTotal | Should -Be 5
+        $final.BrokerStatus | Should -Be 'green'
+        $records = $result.Progress | Where-Object Activity -Like 'Rolling restart of cluster 3432150'
+        $records | Should -Not -BeNullOrEmpty
+        $records[0].StatusDescription | Should -Match '^\d+ of 5 brokers restarted'
+        $records[0].CurrentOperation | Should -Match 'kafka-prod-02-broker-001='
+        (Get-CdssEmulatorRequest $emu -Operation rollingRestartProgressCheck).Count | Should -BeGreaterThan 1
+    }
+
+    It 'reports a restart that turns red as CdssRestartFailed with the node status' {
+        $errs = $null
+        $null = Start-CdssRollingRestart 3432154 -Wait -PollIntervalSec 1 -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssRestartFailed*'
+        "$($errs[0])" | Should -Match 'kafka-flaky-broker-002=red'
+    }
+
+    It 'runs the headline fleet pipeline against the emulator' {
+        $out = Get-CdssCluster | Test-CdssRollingRestart -ThrottleLimit 16 | Where-Object CanRestart |
+            Start-CdssRollingRestart -Wait -PollIntervalSec 1 -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
+        # Four clusters are ready; kafka-flaky's restart fails by design of the emulator.
+        $out.ServiceGroupInstanceNo | Should -Be @(3432149, 3432150, 3432153)
+        $out.BrokerStatus | Should -Be @('green', 'green', 'green')
+        $errs.Count | Should -Be 1
+        $errs[0].TargetObject | Should -Be 3432154
+        (Get-CdssEmulatorRequest $emu -Operation rollingRestart).Count | Should -Be 4
+    }
+}
+
+Describe 'Get-CdssRollingRestartProgress' {
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'writes the status with per-node detail' {
+        $p = Get-CdssRollingRestartProgress 3432149
+        $p.PSTypeNames[0] | Should -Be 'Cdss.RollingRestartProgress'
+        $p.ClusterName | Should -Be 'kafka-prod-01'
+        $p.BrokersUp | Should -Be 3
+        $p.BrokersTotal | Should -Be 3
+        $p.BrokerStatus | Should -Be 'green'
+        $p.Nodes.Count | Should -Be 3
+        $p.Nodes[0].Hostname | Should -Be 'kafka-prod-01-broker-001'
+        $p.Nodes[0].Status | Should -Be 'green'
+        $p.ZookeeperStatus | Should -Be 'green'
+        $p.CmakStatus | Should -Not -BeNullOrEmpty
+    }
+
+    It 'shows a restart in progress' {
+        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 5000 }
+        $null = Start-CdssRollingRestart 3432149 -Force
+        $p = Get-CdssRollingRestartProgress 3432149
+        $p.BrokerStatus | Should -Be 'orange'
+        $p.BrokersUp | Should -Be 2
+        ($p.Nodes | Where-Object Status -EQ 'orange').Count | Should -Be 1
+    }
+
+    It 'takes pipeline input and reports an unknown number as CdssApiError' {
+        $errs = $null
+        $p = 3432150, 42 | Get-CdssRollingRestartProgress -ErrorVariable errs -ErrorAction SilentlyContinue
+        @($p).Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssApiError*'
+        "$($errs[0])" | Should -Match 'code 3'
+    }
+}
+
+Describe 'Invoke-CdssApi' {
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'sends a hashtable body and writes the result as objects' {
+        $page = Invoke-CdssApi -Method POST -Path '/cluster/getClusterInfoList' -Body @{ pageNo = 2; pageSize = 2 }
+        $page.currentPage | Should -Be 2
+        $page.allowedClusters.Count | Should -Be 2
+        $page.allowedClusters[0].clusterName | Should -Be 'kafka-stage'
+        ((Get-CdssEmulatorRequest $emu)[0].body | ConvertFrom-Json).pageSize | Should -Be 2
+    }
+
+    It 'sends a JSON string body unchanged' {
+        $r = Invoke-CdssApi /cluster/rollingRestartPreCheck -Body '{"serviceGroupInstanceNo":3432149}'
+        $r | Should -BeTrue
+        (Get-CdssEmulatorRequest $emu)[0].body | Should -Be '{"serviceGroupInstanceNo":3432149}'
+    }
+
+    It 'signs a query string exactly as sent' {
+        $r = Invoke-CdssApi -Method POST -Path '/cluster/getClusterInfoList' -Query @{ pageNo = 1; pageSize = 3; inputText = 'prod'; note = 'a b&c' }
+        $r.allowedClusters.clusterName | Should -Be @('kafka-prod-01', 'kafka-prod-02')
+        (Get-CdssEmulatorRequest $emu)[0].target | Should -Be '/api/v1/cluster/getClusterInfoList?inputText=prod&note=a%20b%26c&pageNo=1&pageSize=3'
+    }
+
+    It 'calls GET operations' {
+        $r = Invoke-CdssApi -Method GET -Path '/cluster/getClusterStatus/3432153'
+        $r.clusterName | Should -Be 'kafka-analytics'
+        (Get-CdssEmulatorRequest $emu)[0].method | Should -Be 'GET'
+    }
+
+    It 'writes the whole envelope with -Raw' {
+        $r = Invoke-CdssApi /cluster/rollingRestartPreCheck -Body @{ serviceGroupInstanceNo = 3432151 } -Raw
+        $r.code | Should -Be 1001
+        $r.message | Should -Match 'not in running state'
+        $r.requestId | Should -Not -BeNullOrEmpty
+    }
+
+    It 'reports a non-zero code as CdssApiError with code, message and requestId' {
+        $errs = $null
+        $r = Invoke-CdssApi /cluster/rollingRestartProgressCheck -Body @{ serviceGroupInstanceNo = 1 } -ErrorVariable errs -ErrorAction SilentlyContinue
+        $r | Should -BeNullOrEmpty
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssApiError*'
+        "$($errs[0])" | Should -Match 'code 3: Invalid Service Group Instance No'
+        "$($errs[0])" | Should -Match 'RequestId: [0-9a-f]{8}-'
+    }
+
+    It 'rejects a path that is not relative: <Path>' -ForEach @(@{ Path = 'https://evil.example/x' }, @{ Path = '/cluster/../../x' }, @{ Path = '/cluster/x?a=1' }) {
+        $errs = $null
+        $null = Invoke-CdssApi -Path $Path -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssInvalidArgument*'
+        (Get-CdssEmulatorRequest $emu).Count | Should -Be 0
+    }
+
+    It 'never resends a restart made through Invoke-CdssApi after a 503' {
+        Add-CdssEmulatorFault $emu @{ operation = 'rollingRestart'; kind = 'status'; status = 503; errorCode = '500' }
+        $errs = $null
+        $null = Invoke-CdssApi /cluster/rollingRestart -Body @{ serviceGroupInstanceNo = 3432149 } -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssOutcomeUnknown*'
+        (Get-CdssEmulatorRequest $emu -Operation rollingRestart).Count | Should -Be 1
+    }
+}
