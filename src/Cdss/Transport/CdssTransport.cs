@@ -71,7 +71,7 @@ namespace Cdss.Transport
                 var outcome = await AttemptAsync(request, uri, operation, attempt, log, cancellationToken).ConfigureAwait(false);
                 if (outcome.Response != null)
                 {
-                    if (!skewRetried && outcome.Response.StatusCode == 401 && CorrectClockSkew(outcome.ServerDate, log))
+                    if (!skewRetried && outcome.Response.StatusCode == 401 && CorrectClockSkew(outcome.ServerDate, outcome.SignedWithOffset, log))
                     {
                         // Signed with a wrong clock: the gateway never looked at the request, so this is safe for any call.
                         skewRetried = true;
@@ -106,6 +106,7 @@ namespace Cdss.Transport
             {
                 message.Content = new StringContent(request.JsonBody, new UTF8Encoding(false), "application/json");
             }
+            var signedWithOffset = _signer.ClockOffset;
             _signer.Apply(message);
 
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -120,7 +121,8 @@ namespace Cdss.Transport
                 return AttemptOutcome.Answered(
                     new ApiResponse((int)response.StatusCode, body, attempt, uri),
                     response.Headers.Date,
-                    RetryAfterOf(response));
+                    RetryAfterOf(response),
+                    signedWithOffset);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -163,15 +165,16 @@ namespace Cdss.Transport
         }
 
         /// <summary>
-        /// A 401 whose Date header is 5+ minutes from our clock means our clock is wrong: adopt the gateway's
-        /// time for this session and warn once.
+        /// A 401 whose Date header is 5+ minutes from the clock we signed with means our clock is wrong: adopt
+        /// the gateway's time for this session, warn once, and sign again. Concurrent calls signed before the
+        /// correction see the same 401 and retry with the corrected clock too.
         /// </summary>
-        private bool CorrectClockSkew(DateTimeOffset? serverDate, ICdssLog log)
+        private bool CorrectClockSkew(DateTimeOffset? serverDate, TimeSpan signedWithOffset, ICdssLog log)
         {
             if (!serverDate.HasValue) return false;
             var skew = serverDate.Value - _signer.Clock();
-            if ((skew - _signer.ClockOffset).Duration() < SkewLimit) return false;
-            _signer.ClockOffset = skew;
+            if ((skew - signedWithOffset).Duration() < SkewLimit) return false;
+            if ((skew - _signer.ClockOffset).Duration() >= SkewLimit) _signer.ClockOffset = skew;
             if (Interlocked.Exchange(ref _skewWarned, 1) == 0)
             {
                 var minutes = Math.Round(Math.Abs(skew.TotalMinutes));
@@ -234,9 +237,10 @@ namespace Cdss.Transport
             public DateTimeOffset? ServerDate { get; private set; }
             public TimeSpan? RetryAfter { get; private set; }
             public TransientFailure? Failure { get; private set; }
+            public TimeSpan SignedWithOffset { get; private set; }
 
-            public static AttemptOutcome Answered(ApiResponse response, DateTimeOffset? serverDate, TimeSpan? retryAfter) =>
-                new AttemptOutcome { Response = response, ServerDate = serverDate, RetryAfter = retryAfter };
+            public static AttemptOutcome Answered(ApiResponse response, DateTimeOffset? serverDate, TimeSpan? retryAfter, TimeSpan signedWithOffset) =>
+                new AttemptOutcome { Response = response, ServerDate = serverDate, RetryAfter = retryAfter, SignedWithOffset = signedWithOffset };
 
             public static AttemptOutcome Failed(TransientFailure failure) => new AttemptOutcome { Failure = failure };
         }
