@@ -1,0 +1,185 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '100'
+    $script:session = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
+
+    function Get-Attempts([string] $Operation = 'rollingRestartPreCheck') { @(Get-CdssEmulatorRequest $emu -Operation $Operation) }
+}
+
+AfterAll {
+    Disconnect-Cdss -ErrorAction SilentlyContinue
+    if ($script:emu) { Stop-CdssEmulator $script:emu }
+}
+
+Describe 'Retries of transient failures' {
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It '503 twice, then OK: an answer after 3 attempts, each signed anew' {
+        Add-CdssEmulatorFault $emu @{ kind = 'status'; status = 503; errorCode = '500'; times = 2 }
+        $r = Test-CdssRollingRestart 3432149 -ErrorAction Stop
+        $r.CanRestart | Should -BeTrue
+        $attempts = Get-Attempts
+        $attempts.Count | Should -Be 3
+        $attempts.status | Should -Be @(503, 503, 200)
+        ($attempts.timestamp | Sort-Object -Unique).Count | Should -Be 3
+    }
+
+    It 'writes one Verbose line per retry with the attempt, reason and wait' {
+        Add-CdssEmulatorFault $emu @{ kind = 'status'; status = 503; errorCode = '500'; times = 2 }
+        $verbose = Test-CdssRollingRestart 3432149 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $retries = @($verbose | Where-Object Message -Match 'retrying in')
+        $retries.Count | Should -Be 2
+        $retries[0].Message | Should -Match 'Attempt 1 of 4 .*HTTP 503.*retrying in \d+\.\d s'
+        $retries[1].Message | Should -Match 'Attempt 2 of 4'
+    }
+
+    It '429 with Retry-After 1: an answer, the second attempt at least 1 s after the first' {
+        Add-CdssEmulatorFault $emu @{ kind = 'status'; status = 429; errorCode = '410'; message = 'Throttle Limited'; retryAfter = '1'; times = 1 }
+        $r = Test-CdssRollingRestart 3432149 -ErrorAction Stop
+        $r.CanRestart | Should -BeTrue
+        $attempts = Get-Attempts
+        $attempts.Count | Should -Be 2
+        $gap = [DateTimeOffset]::Parse($attempts[1].receivedAt) - [DateTimeOffset]::Parse($attempts[0].receivedAt)
+        $gap.TotalMilliseconds | Should -BeGreaterOrEqual 990
+    }
+
+    It '500 always: CdssServiceError after MaxRetries + 1 attempts' {
+        $s = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -MaxRetries 2 -NotDefault
+        Add-CdssEmulatorFault $emu @{ kind = 'status'; status = 500; errorCode = '900'; message = 'Unexpected Error' }
+        $errs = $null
+        $r = Test-CdssRollingRestart 3432149 -Session $s -ErrorVariable errs -ErrorAction SilentlyContinue
+        $r | Should -BeNullOrEmpty
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssServiceError*'
+        "$($errs[0])" | Should -Match 'after 3 attempts'
+        (Get-Attempts).Count | Should -Be 3
+    }
+
+    It 'a hang with -TimeoutSec 2 -MaxRetries 1: CdssTimeout in under 8 s' {
+        $s = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -TimeoutSec 2 -MaxRetries 1 -NotDefault
+        Add-CdssEmulatorFault $emu @{ kind = 'hang' }
+        $errs = $null
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $null = Test-CdssRollingRestart 3432149 -Session $s -ErrorVariable errs -ErrorAction SilentlyContinue
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 8
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssTimeout*'
+        (Get-Attempts).Count | Should -Be 2
+    }
+
+    It 'a reset: retried, then CdssNetworkError' {
+        $s = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -MaxRetries 2 -NotDefault
+        Add-CdssEmulatorFault $emu @{ kind = 'reset' }
+        $errs = $null
+        $null = Test-CdssRollingRestart 3432149 -Session $s -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssNetworkError*'
+        (Get-Attempts).Count | Should -Be 3
+    }
+
+    It 'a reset once, then OK: an answer' {
+        Add-CdssEmulatorFault $emu @{ kind = 'reset'; times = 1 }
+        (Test-CdssRollingRestart 3432149 -ErrorAction Stop).CanRestart | Should -BeTrue
+        (Get-Attempts).Count | Should -Be 2
+    }
+
+    It 'a <Kind> body: CdssInvalidResponse, not retried' -ForEach @(
+        @{ Kind = 'malformed' }, @{ Kind = 'html' }, @{ Kind = 'empty' }, @{ Kind = 'notEnvelope' }
+    ) {
+        Add-CdssEmulatorFault $emu @{ kind = $Kind }
+        $errs = $null
+        $null = Test-CdssRollingRestart 3432149 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssInvalidResponse*'
+        (Get-Attempts).Count | Should -Be 1
+    }
+
+    It 'a 10-minute clock skew: an answer, with one warning' {
+        Set-CdssEmulatorConfig $emu @{ clockOffsetSec = 600 }
+        $s = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -NotDefault
+        $warnings = $null
+        $r = 3432149, 3432150 | Test-CdssRollingRestart -Session $s -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop
+        $r.CanRestart | Should -Be @($true, $true)
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -Match 'local clock is 10 minutes'
+        $s.ClockOffset.TotalMinutes | Should -BeGreaterThan 9.9
+        $statuses = (Get-Attempts).status
+        @($statuses | Where-Object { $_ -eq 401 }).Count | Should -BeLessOrEqual 2
+        $statuses[-1] | Should -Be 200
+    }
+
+    It 'a mixed pipeline (ok, always-500, ok): 2 objects and 1 error, in order' {
+        Add-CdssEmulatorFault $emu @{ kind = 'status'; status = 500; errorCode = '900'; serviceGroupInstanceNo = 3432150 }
+        $s = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -MaxRetries 1 -NotDefault
+        $all = 3432149, 3432150, 3432153 | Test-CdssRollingRestart -Session $s -ErrorAction Continue 2>&1
+        $all.Count | Should -Be 3
+        $all[0].ServiceGroupInstanceNo | Should -Be 3432149
+        $all[1] | Should -BeOfType [System.Management.Automation.ErrorRecord]
+        $all[1].FullyQualifiedErrorId | Should -BeLike 'CdssServiceError*'
+        $all[1].TargetObject | Should -Be 3432150
+        $all[2].ServiceGroupInstanceNo | Should -Be 3432153
+    }
+}
+
+Describe 'The restart is never sent twice' {
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'after a <Kind>: CdssOutcomeUnknown, pointing to Get-CdssRollingRestartProgress' -ForEach @(
+        @{ Kind = 'status'; Rule = @{ operation = 'rollingRestart'; kind = 'status'; status = 503; errorCode = '500' } }
+        @{ Kind = 'timeout'; Rule = @{ operation = 'rollingRestart'; kind = 'hang' } }
+        @{ Kind = 'reset'; Rule = @{ operation = 'rollingRestart'; kind = 'reset' } }
+    ) {
+        Add-CdssEmulatorFault $emu $Rule
+        $s = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -TimeoutSec 1 -MaxRetries 3 -NotDefault
+        $errs = $null
+        $null = Start-CdssRollingRestart 3432149 -Session $s -Force -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssOutcomeUnknown*'
+        $errs[0].ErrorDetails.RecommendedAction | Should -Match 'Get-CdssRollingRestartProgress'
+        (Get-Attempts rollingRestart).Count | Should -Be 1
+    }
+
+    It 'is retried after a 429 Throttle Limited, which the gateway answered without passing it on' {
+        Add-CdssEmulatorFault $emu @{ operation = 'rollingRestart'; kind = 'status'; status = 429; errorCode = '410'; retryAfter = '0'; times = 1 }
+        $r = Start-CdssRollingRestart 3432149 -Force -ErrorAction Stop
+        $r.Accepted | Should -BeTrue
+        (Get-Attempts rollingRestart).status | Should -Be @(429, 200)
+    }
+}
+
+Describe 'Cancellation' {
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'Stop() ends a pre-check against a hanging cluster within 1 s, with no output' {
+        Add-CdssEmulatorFault $emu @{ kind = 'hang'; serviceGroupInstanceNo = 3432150 }
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({ param($m, $s) Import-Module $m; 3432150, 3432149 | Test-CdssRollingRestart -Session $s }).AddArgument($ModulePath).AddArgument($session)
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $async = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            $deadline = [DateTime]::UtcNow.AddSeconds(15)
+            while ((Get-Attempts).Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            (Get-Attempts).Count | Should -BeGreaterOrEqual 1
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $async.IsCompleted | Should -BeTrue
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $output.Count | Should -Be 0
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'Stop() ends a retry backoff within 1 s' {
+        Add-CdssEmulatorFault $emu @{ kind = 'status'; status = 429; errorCode = '410'; retryAfter = '30' }
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({ param($m, $s) Import-Module $m; Test-CdssRollingRestart 3432149 -Session $s }).AddArgument($ModulePath).AddArgument($session)
+            $async = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(15)
+            while ((Get-Attempts).Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            Start-Sleep -Milliseconds 100
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $async.IsCompleted | Should -BeTrue
+            (Get-Attempts).Count | Should -Be 1
+        }
+        finally { $ps.Dispose() }
+    }
+}
