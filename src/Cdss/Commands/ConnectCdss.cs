@@ -121,6 +121,7 @@ namespace Cdss.Commands
                         ProfileName = ProfileName,
                         ConfigPath = ConfigPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ConfigPath),
                         SiteGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Site)),
+                        ExplicitSite = MyInvocation.BoundParameters.ContainsKey(nameof(Site)) ? Site : (CdssSite?)null,
                         RegionGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Region)),
                     });
                     options.AccessKey = found.AccessKey;

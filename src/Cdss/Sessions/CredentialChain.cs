@@ -21,6 +21,9 @@ namespace Cdss.Sessions
             public string? ProfileName { get; set; }
             public string? ConfigPath { get; set; }
             public bool SiteGiven { get; set; }
+
+            /// <summary>The -Site the user typed, if any: NCLOUD_REGION then applies only when it belongs to it.</summary>
+            public CdssSite? ExplicitSite { get; set; }
             public bool RegionGiven { get; set; }
             public Func<string, string?> GetEnvironment { get; set; } = Environment.GetEnvironmentVariable;
             public string? HomeDirectory { get; set; }
@@ -61,19 +64,24 @@ namespace Cdss.Sessions
             if (accessKey == null || secretKey == null) return null;
 
             var result = new Result { AccessKey = accessKey, SecretKey = ToSecure(secretKey), Source = "Environment" };
-            var site = request.GetEnvironment(SiteVariable);
-            if (!request.SiteGiven && !string.IsNullOrWhiteSpace(site))
+            var siteText = request.GetEnvironment(SiteVariable);
+            if (!request.SiteGiven && !string.IsNullOrWhiteSpace(siteText))
             {
-                if (!Enum.TryParse(site!.Trim(), true, out CdssSite parsed) || !Enum.IsDefined(typeof(CdssSite), parsed))
+                if (!Enum.TryParse(siteText!.Trim(), true, out CdssSite parsed) || !Enum.IsDefined(typeof(CdssSite), parsed))
                 {
                     throw new CdssException(CdssErrorIds.InvalidSetting, CdssErrorCategory.InvalidArgument,
-                        $"Environment variable {SiteVariable} is '{site}', which is not a site (public, gov or fin).",
+                        $"Environment variable {SiteVariable} is '{siteText}', which is not a site (public, gov or fin).",
                         $"Set {SiteVariable} to public, gov or fin, or pass -Site.");
                 }
                 result.Site = parsed;
             }
-            var region = request.GetEnvironment(RegionVariable);
-            if (!request.RegionGiven && !string.IsNullOrWhiteSpace(region)) result.Region = region!.Trim();
+            var region = request.GetEnvironment(RegionVariable)?.Trim();
+            var site = result.Site ?? request.ExplicitSite;
+            // A region from the environment is a default: it yields to -Region, and to a -Site it does not belong to.
+            if (!request.RegionGiven && !string.IsNullOrEmpty(region) && (!request.SiteGiven || site == null || SiteRegions.IsValid(site.Value, region!)))
+            {
+                result.Region = region;
+            }
             return result;
         }
 
