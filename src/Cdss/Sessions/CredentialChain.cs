@@ -42,13 +42,12 @@ namespace Cdss.Sessions
         {
             var looked = new List<string>();
             var fileRequested = request.ProfileName != null || request.ConfigPath != null;
-            if (!fileRequested)
+            var found = (fileRequested ? null : FromEnvironment(request, looked)) ?? FromFile(request, looked, fileRequested);
+            if (found != null)
             {
-                var fromEnvironment = FromEnvironment(request, looked);
-                if (fromEnvironment != null) return fromEnvironment;
+                ApplySiteAndRegionDefaults(request, found);
+                return found;
             }
-            var fromFile = FromFile(request, looked, fileRequested);
-            if (fromFile != null) return fromFile;
 
             throw new CdssException(CdssErrorIds.MissingCredential, CdssErrorCategory.AuthenticationError,
                 "No CDSS credentials were found. Looked in: -Credential and -AccessKey/-SecretKey (not given); " + string.Join("; ", looked) + ".",
@@ -63,7 +62,16 @@ namespace Cdss.Sessions
                        $"{string.Join("/", SecretKeyVariables)} ({(secretKey == null ? "not set" : "set")})");
             if (accessKey == null || secretKey == null) return null;
 
-            var result = new Result { AccessKey = accessKey, SecretKey = ToSecure(secretKey), Source = "Environment" };
+            return new Result { AccessKey = accessKey, SecretKey = ToSecure(secretKey), Source = "Environment" };
+        }
+
+        /// <summary>
+        /// NCLOUD_SITE and NCLOUD_REGION are defaults wherever the keys came from: they yield to -Site and -Region,
+        /// NCLOUD_SITE wins over the site guessed from a profile's ncloud_api_url, and a region that does not
+        /// belong to an explicit -Site is ignored.
+        /// </summary>
+        private static void ApplySiteAndRegionDefaults(Request request, Result result)
+        {
             var siteText = request.GetEnvironment(SiteVariable);
             if (!request.SiteGiven && !string.IsNullOrWhiteSpace(siteText))
             {
@@ -76,13 +84,11 @@ namespace Cdss.Sessions
                 result.Site = parsed;
             }
             var region = request.GetEnvironment(RegionVariable)?.Trim();
-            var site = result.Site ?? request.ExplicitSite;
-            // A region from the environment is a default: it yields to -Region, and to a -Site it does not belong to.
+            var site = request.SiteGiven ? request.ExplicitSite : result.Site;
             if (!request.RegionGiven && !string.IsNullOrEmpty(region) && (!request.SiteGiven || site == null || SiteRegions.IsValid(site.Value, region!)))
             {
                 result.Region = region;
             }
-            return result;
         }
 
         private static Result? FromFile(Request request, List<string> looked, bool fileRequested)
