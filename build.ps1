@@ -144,7 +144,7 @@ switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
-    'Package' { & (Join-Path $Root 'build/Package.ps1') -Build { Invoke-Build } -ModuleDirectory $ModuleOut -OutDirectory $Out }
+    'Package' { Invoke-Build; & (Join-Path $Root 'build/Package.ps1') -ModuleDirectory $ModuleOut -OutDirectory $Out }
     'Bench' { Invoke-Build; & (Join-Path $Root 'build/Bench.ps1') -ModulePath $ModuleOut -EmulatorPath $EmulatorOut }
     'Clean' { Invoke-Clean }
 }
