@@ -1,0 +1,133 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $script:emu = Start-TestEmulator
+    $script:pwsh = Join-Path $PSHOME 'pwsh'
+
+    # Runs a script in a fresh pwsh with HOME (and so the user module path and PSResourceGet's settings)
+    # pointed into TestDrive, so nothing outside TestDrive is read or changed.
+    function Invoke-IsolatedPwsh([string] $Script, [string] $HomeDirectory) {
+        $saved = $env:HOME, $env:PSModulePath
+        try {
+            $env:HOME = $HomeDirectory
+            $env:PSModulePath = $null
+            $text = & $pwsh -NoProfile -NonInteractive -Command $Script 2>&1 | Out-String
+            [pscustomobject]@{ Text = $text; ExitCode = $LASTEXITCODE }
+        }
+        finally { $env:HOME, $env:PSModulePath = $saved }
+    }
+}
+
+AfterAll {
+    if ($script:emu) { Stop-CdssEmulator $script:emu }
+}
+
+Describe 'The module manifest' {
+    BeforeAll { $script:manifest = Test-ModuleManifest (Join-Path $ModulePath 'Cdss.psd1') -ErrorAction Stop }
+
+    It 'passes Test-ModuleManifest with the fixed identity' {
+        $manifest.Name | Should -Be 'Cdss'
+        $manifest.Version | Should -Be '0.1.0'
+        $manifest.Guid | Should -Be 'bc946c98-f911-43cd-92ff-0c5330ab1113'
+        $manifest.RootModule | Should -Be 'Cdss.dll'
+        $manifest.PowerShellVersion | Should -Be '5.1'
+        $manifest.CompatiblePSEditions | Should -Be @('Core', 'Desktop')
+    }
+
+    It 'exports an explicit list of cmdlets, without wildcards' {
+        $data = Import-PowerShellDataFile (Join-Path $ModulePath 'Cdss.psd1')
+        $data.CmdletsToExport | Should -Not -Contain '*'
+        ($data.CmdletsToExport -join ',') | Should -Not -Match '\*'
+        $data.CmdletsToExport | Sort-Object | Should -Be (Get-Command -Module Cdss -CommandType Cmdlet).Name
+        $data.FunctionsToExport.Count | Should -Be 0
+        $data.AliasesToExport.Count | Should -Be 0
+    }
+
+    It 'carries the gallery metadata' {
+        $manifest.Tags | Should -Contain 'PSEdition_Core'
+        $manifest.Tags | Should -Contain 'PSEdition_Desktop'
+        $manifest.Description | Should -Not -BeNullOrEmpty
+        $manifest.ProjectUri | Should -Not -BeNullOrEmpty
+        $manifest.LicenseUri | Should -Not -BeNullOrEmpty
+        $manifest.ReleaseNotes | Should -Not -BeNullOrEmpty
+        $manifest.ExportedFormatFiles | Should -Not -BeNullOrEmpty
+    }
+
+    It 'uses approved verbs only' {
+        $approved = (Get-Verb).Verb
+        foreach ($command in Get-Command -Module Cdss) { $approved | Should -Contain $command.Verb }
+    }
+}
+
+Describe 'Loading in PowerShell 7' {
+    It 'imports in a fresh pwsh and loads nothing from dependencies/, which is for Windows PowerShell 5.1' {
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$ModulePath'
+`$s = Connect-Cdss -Endpoint '$($emu.Endpoint)' -AccessKey '$($emu.AccessKey)' -SecretKey (ConvertTo-SecureString 'emulator-secret-key' -AsPlainText -Force)
+'CanRestart=' + (Test-CdssRollingRestart 3432149).CanRestart
+'FromDependencies=' + @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not `$_.IsDynamic -and `$_.Location -like '*dependencies*' }).Count
+'Json=' + [System.Text.Json.JsonSerializer].Assembly.GetName().Version.Major
+"@
+        $r = & $pwsh -NoProfile -NonInteractive -Command $script 2>&1 | Out-String
+        $r | Should -Match 'CanRestart=True'
+        $r | Should -Match 'FromDependencies=0'
+        $r | Should -Not -Match 'Json=8\b'
+    }
+}
+
+Describe 'Default views' {
+    BeforeAll { $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential }
+    AfterAll { Disconnect-Cdss }
+
+    It 'shows a pre-check as a table of number, CanRestart, Message and RequestId' {
+        $text = Test-CdssRollingRestart 3432149 | Out-String
+        $text | Should -Match 'ServiceGroupInstanceNo\s+CanRestart\s+Message\s+RequestId'
+        $text | Should -Not -Match 'CheckedAt'
+    }
+
+    It 'shows clusters, restarts and progress as tables' {
+        Get-CdssCluster -Name kafka-prod-01 | Out-String | Should -Match 'ClusterName\s+Status\s+KafkaVersion'
+        Get-CdssRollingRestartProgress 3432149 | Out-String | Should -Match 'Brokers\s+BrokerStatus'
+        Start-CdssRollingRestart 3432153 -Force | Out-String | Should -Match 'Accepted\s+Code\s+Message'
+    }
+
+    It 'shows the session as a list' {
+        $text = Get-CdssSession | Out-String
+        $text | Should -Match 'AccessKey\s+:'
+        $text | Should -Match 'CredentialSource\s+:'
+    }
+}
+
+Describe 'Package' {
+    It 'packs with PSResourceGet, installs with Install-PSResource, and runs a pre-check by module name' {
+        $fakeHome = Join-Path $TestDrive 'home'
+        $repo = Join-Path $TestDrive 'repo'
+        $null = New-Item -ItemType Directory $fakeHome, $repo
+        $packageScript = Join-Path $PSScriptRoot '../build/Package.ps1'
+
+        $pack = Invoke-IsolatedPwsh "& '$packageScript' -ModuleDirectory '$ModulePath' -OutDirectory '$repo'" $fakeHome
+        $pack.ExitCode | Should -Be 0 -Because $pack.Text
+        Join-Path $repo 'Cdss.0.1.0.nupkg' | Should -Exist
+
+        $install = Invoke-IsolatedPwsh @"
+`$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name CdssTest -Uri '$repo' -Trusted
+Install-PSResource Cdss -Repository CdssTest -TrustRepository -Scope CurrentUser
+(Get-InstalledPSResource Cdss).InstalledLocation
+"@ $fakeHome
+        $install.ExitCode | Should -Be 0 -Because $install.Text
+        $install.Text | Should -Match ([regex]::Escape($fakeHome))
+
+        $run = Invoke-IsolatedPwsh @"
+`$ErrorActionPreference = 'Stop'
+Import-Module Cdss
+'Loaded from ' + (Get-Module Cdss).ModuleBase
+`$null = Connect-Cdss -Endpoint '$($emu.Endpoint)' -AccessKey '$($emu.AccessKey)' -SecretKey (ConvertTo-SecureString 'emulator-secret-key' -AsPlainText -Force)
+'CanRestart=' + (Test-CdssRollingRestart 3432149).CanRestart
+(Get-Help Test-CdssRollingRestart).Synopsis
+"@ $fakeHome
+        $run.ExitCode | Should -Be 0 -Because $run.Text
+        $run.Text | Should -Match "Loaded from $([regex]::Escape($fakeHome))"
+        $run.Text | Should -Match 'CanRestart=True'
+    }
+}
