@@ -113,6 +113,15 @@ Describe 'Default session' {
         $other.Endpoint | Should -Not -Be $first.Endpoint
     }
 
+    It 'leaves a replaced default session usable through the variable that holds it' {
+        $old = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
+        $new = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
+        (Get-CdssSession) | Should -Be $new
+        $old.IsConnected | Should -BeTrue
+        (Test-CdssRollingRestart 3432149 -Session $old).CanRestart | Should -BeTrue
+        Disconnect-Cdss -Session $old
+    }
+
     It 'Disconnect-Cdss forgets the default and clears its secret' {
         $s = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
         Disconnect-Cdss

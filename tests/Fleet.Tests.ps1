@@ -63,6 +63,10 @@ Describe 'Get-CdssCluster' {
         $c.ClusterName | Should -Be @('kafka-prod-01', 'kafka-prod-02', 'kafka-analytics')
     }
 
+    It 'takes plain numbers from the pipeline' {
+        (3432153, 3432149 | Get-CdssCluster).ClusterName | Should -Be @('kafka-prod-01', 'kafka-analytics')
+    }
+
     It 'filters by number' {
         (Get-CdssCluster -ServiceGroupInstanceNo 3432152, 3432150).ClusterName | Should -Be @('kafka-prod-02', 'kafka-dev')
     }

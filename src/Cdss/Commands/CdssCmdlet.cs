@@ -76,7 +76,7 @@ namespace Cdss.Commands
                 };
                 return record;
             }
-            return new ErrorRecord(exception, "CdssUnexpectedError", ErrorCategory.NotSpecified, target);
+            return new ErrorRecord(exception, CdssErrorIds.UnexpectedError, ErrorCategory.NotSpecified, target);
         }
 
         protected void WriteCdssError(Exception exception, object? target) => WriteError(ToErrorRecord(exception, target));

@@ -90,13 +90,9 @@ namespace Cdss.Commands
                 ThrowCdssError(ex, Endpoint ?? (object)Site);
                 return;
             }
-            if (!NotDefault)
-            {
-                var previous = DefaultSessionStore.Get();
-                DefaultSessionStore.Set(session);
-                // The replaced default is unreachable through the module now; clear its secret.
-                if (previous != null && previous != session) previous.Dispose();
-            }
+            // A replaced default is left connected: the caller may still hold it in a variable.
+            // Disconnect-Cdss -Session clears a session's secret when it is no longer wanted.
+            if (!NotDefault) DefaultSessionStore.Set(session);
             WriteVerbose($"Connected to {session.Endpoint} as {Transport.CdssTransport.ShortKey(session.AccessKey)} (credentials from {session.CredentialSource}).");
             WriteObject(session);
         }

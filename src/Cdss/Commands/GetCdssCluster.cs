@@ -17,7 +17,7 @@ namespace Cdss.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1L, long.MaxValue)]
         [ArgumentCompleter(typeof(ClusterNumberCompleter))]
         public long[]? ServiceGroupInstanceNo { get; set; }
@@ -76,12 +76,12 @@ namespace Cdss.Commands
             foreach (var name in Name ?? Array.Empty<string>())
             {
                 if (WildcardPattern.ContainsWildcardCharacters(name) || seenNames.Contains(name)) continue;
-                WriteCdssError(new CdssException("CdssClusterNotFound", CdssErrorCategory.ObjectNotFound,
+                WriteCdssError(new CdssException(CdssErrorIds.ClusterNotFound, CdssErrorCategory.ObjectNotFound,
                     $"No cluster named '{name}' is visible to this access key.", "Check the name with Get-CdssCluster, or use a wildcard."), name);
             }
             foreach (var number in _wantedNumbers.Where(n => !seenNumbers.Contains(n)))
             {
-                WriteCdssError(new CdssException("CdssClusterNotFound", CdssErrorCategory.ObjectNotFound,
+                WriteCdssError(new CdssException(CdssErrorIds.ClusterNotFound, CdssErrorCategory.ObjectNotFound,
                     $"No cluster {number} is visible to this access key.", "Check the number with Get-CdssCluster."), number);
             }
         }

@@ -17,6 +17,7 @@ namespace Cdss.Commands
         private OrderedRequestQueue<RollingRestartPreCheck>? _queue;
         private readonly Stopwatch _progressClock = new Stopwatch();
         private int _done;
+        private long _lastProgressMs = -1;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1L, long.MaxValue)]
@@ -52,6 +53,8 @@ namespace Cdss.Commands
 
         protected override void EndProcessing()
         {
+            // The total is known only now; a bar already on screen shows it at once.
+            if (_lastProgressMs >= 0) ShowProgress(_queue!.Queued, force: true);
             Drain(untilPendingAtMost: 0, total: _queue!.Queued);
             if (_progressClock.Elapsed > ProgressInterval) WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
@@ -97,13 +100,11 @@ namespace Cdss.Commands
             else WriteObject(result.Value);
         }
 
-        private long _lastProgressMs = -1;
-
-        private void ShowProgress(int? total)
+        private void ShowProgress(int? total, bool force = false)
         {
             // Only long runs get a bar, refreshed a few times a second rather than per item.
             var now = _progressClock.ElapsedMilliseconds;
-            if (now < ProgressInterval.TotalMilliseconds || now - _lastProgressMs < ProgressInterval.TotalMilliseconds) return;
+            if (!force && (now < ProgressInterval.TotalMilliseconds || now - _lastProgressMs < ProgressInterval.TotalMilliseconds)) return;
             _lastProgressMs = now;
             var record = new ProgressRecord(1, Activity,
                 total.HasValue ? $"Checked {_done} of {total.Value} clusters" : $"Checked {_done} clusters");

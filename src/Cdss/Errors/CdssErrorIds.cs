@@ -36,5 +36,9 @@ namespace Cdss
         public const string RestartFailed = "CdssRestartFailed";
         public const string RestartTimeout = "CdssRestartTimeout";
         public const string RestartNotAccepted = "CdssRestartNotAccepted";
+        public const string ClusterNotFound = "CdssClusterNotFound";
+
+        /// <summary>A failure the module did not anticipate; the exception inside says what happened.</summary>
+        public const string UnexpectedError = "CdssUnexpectedError";
     }
 }
