@@ -7,13 +7,19 @@ BeforeAll {
     # pointed into TestDrive, so nothing outside TestDrive is read or changed.
     function Invoke-IsolatedPwsh([string] $Script, [string] $HomeDirectory) {
         $saved = $env:HOME, $env:PSModulePath
+        # A home without .config makes NuGet write NuGet/NuGet.Config into the current directory.
+        $null = New-Item -ItemType Directory -Force (Join-Path $HomeDirectory '.config')
+        Push-Location $TestDrive
         try {
             $env:HOME = $HomeDirectory
             $env:PSModulePath = $null
             $text = & $pwsh -NoProfile -NonInteractive -Command $Script 2>&1 | Out-String
             [pscustomobject]@{ Text = $text; ExitCode = $LASTEXITCODE }
         }
-        finally { $env:HOME, $env:PSModulePath = $saved }
+        finally {
+            $env:HOME, $env:PSModulePath = $saved
+            Pop-Location
+        }
     }
 }
 
@@ -129,5 +135,6 @@ Import-Module Cdss
         $run.ExitCode | Should -Be 0 -Because $run.Text
         $run.Text | Should -Match "Loaded from $([regex]::Escape($fakeHome))"
         $run.Text | Should -Match 'CanRestart=True'
+        Join-Path $PSScriptRoot '../NuGet' | Should -Not -Exist
     }
 }
