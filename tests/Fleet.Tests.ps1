@@ -207,17 +207,6 @@ Describe 'Start-CdssRollingRestart' {
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssRestartFailed*'
         "$($errs[0])" | Should -Match 'kafka-flaky-broker-002=red'
     }
-
-    It 'runs the headline fleet pipeline against the emulator' {
-        $out = Get-CdssCluster | Test-CdssRollingRestart -ThrottleLimit 16 | Where-Object CanRestart |
-            Start-CdssRollingRestart -Wait -PollIntervalSec 1 -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
-        # Four clusters are ready; kafka-flaky's restart fails by design of the emulator.
-        $out.ServiceGroupInstanceNo | Should -Be @(3432149, 3432150, 3432153)
-        $out.BrokerStatus | Should -Be @('green', 'green', 'green')
-        $errs.Count | Should -Be 1
-        $errs[0].TargetObject | Should -Be 3432154
-        (Get-CdssEmulatorRequest $emu -Operation rollingRestart).Count | Should -Be 4
-    }
 }
 
 Describe 'Get-CdssRollingRestartProgress' {

@@ -76,7 +76,7 @@ namespace Cdss.Commands
                 {
                     Site = Site,
                     Region = Region,
-                    Endpoint = Endpoint,
+                    Endpoint = Endpoint ?? EndpointFromEnvironment(),
                     TimeoutSec = TimeoutSec,
                     MaxRetries = MaxRetries,
                     Proxy = Proxy,
@@ -95,6 +95,27 @@ namespace Cdss.Commands
             if (!NotDefault) DefaultSessionStore.Set(session);
             WriteVerbose($"Connected to {session.Endpoint} as {Transport.CdssTransport.ShortKey(session.AccessKey)} (credentials from {session.CredentialSource}).");
             WriteObject(session);
+        }
+
+        /// <summary>Name of the variable that points every new session at another base URL, e.g. the emulator.</summary>
+        public const string EndpointVariable = "CDSS_ENDPOINT";
+
+        /// <summary>
+        /// CDSS_ENDPOINT lets a script written for a real site rehearse against the emulator unchanged, as
+        /// AWS_ENDPOINT_URL does for AWS tools. It obeys the same https-or-loopback rule as -Endpoint, and a
+        /// warning says so, because a leftover variable would otherwise quietly redirect production calls.
+        /// </summary>
+        private Uri? EndpointFromEnvironment()
+        {
+            var text = Environment.GetEnvironmentVariable(EndpointVariable);
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (!Uri.TryCreate(text!.Trim(), UriKind.Absolute, out var uri))
+            {
+                throw new CdssException(CdssErrorIds.InvalidEndpoint, CdssErrorCategory.InvalidArgument,
+                    $"Environment variable {EndpointVariable} is not an absolute URL.", $"Fix or remove {EndpointVariable}.");
+            }
+            WriteWarning($"{EndpointVariable} is set: this session uses {EndpointRules.Describe(uri)} instead of the {Site} site's gateway.");
+            return uri;
         }
 
         private void ApplyCredentials(SessionOptions options)

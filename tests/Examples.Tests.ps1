@@ -1,0 +1,146 @@
+# The examples of the README (and the issues they came from), run as written against the emulator.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '100'
+    $script:readme = Get-Content (Join-Path $PSScriptRoot '../README.md') -Raw
+    $script:pwsh = Join-Path $PSHOME 'pwsh'
+
+    # The body of the first fenced block of the given language after a heading.
+    function Get-ReadmeBlock([string] $Heading, [string] $Language) {
+        $start = $readme.IndexOf($Heading)
+        if ($start -lt 0) { throw "README has no '$Heading'." }
+        $m = [regex]::new('```' + $Language + '\r?\n(?<body>.*?)\r?\n```', 'Singleline').Match($readme, $start)
+        if (-not $m.Success) { throw "README has no $Language block after '$Heading'." }
+        $m.Groups['body'].Value
+    }
+
+    # Runs a recipe in a fresh pwsh that finds the built module by name, with the given environment.
+    function Invoke-Recipe([string] $Script, [hashtable] $Environment) {
+        $saved = @{}
+        $all = @{ PSModulePath = (Split-Path $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath; CDSS_ENDPOINT = $emu.Endpoint } + $Environment
+        foreach ($k in $all.Keys) { $saved[$k] = [Environment]::GetEnvironmentVariable($k); [Environment]::SetEnvironmentVariable($k, $all[$k]) }
+        Push-Location $TestDrive
+        try {
+            $text = & $pwsh -NoProfile -NonInteractive -Command $Script 2>&1 | Out-String
+            [pscustomobject]@{ Text = $text; ExitCode = $LASTEXITCODE }
+        }
+        finally {
+            Pop-Location
+            foreach ($k in $saved.Keys) { [Environment]::SetEnvironmentVariable($k, $saved[$k]) }
+        }
+    }
+}
+
+AfterAll {
+    Remove-Item Env:CDSS_ENDPOINT -ErrorAction SilentlyContinue
+    Disconnect-Cdss -ErrorAction SilentlyContinue
+    if ($script:emu) { Stop-CdssEmulator $script:emu }
+}
+
+Describe 'The first example' {
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'connects to Fin through CDSS_ENDPOINT and prints the pre-check table' {
+        $env:CDSS_ENDPOINT = $emu.Endpoint
+        try {
+            $cred = $emu.Credential
+            $warnings = $null
+            $session = Connect-Cdss -Site Fin -Credential $cred -WarningVariable warnings -WarningAction SilentlyContinue
+            $table = Test-CdssRollingRestart -ServiceGroupInstanceNo 3432149 | Out-String
+        }
+        finally { Remove-Item Env:CDSS_ENDPOINT }
+        "$($session.Site)" | Should -Be 'Fin'
+        $session.Endpoint | Should -Be $emu.Endpoint
+        "$warnings" | Should -Match 'CDSS_ENDPOINT is set'
+        $table | Should -Match 'ServiceGroupInstanceNo CanRestart Message RequestId'
+        $table | Should -Match '\s+3432149 True\s+SUCCESS [0-9a-f]{8}-[0-9a-f-]{27}'
+    }
+
+    It 'rejects a CDSS_ENDPOINT that is plain http to a remote host' {
+        $env:CDSS_ENDPOINT = 'http://cdss.example.com/api/v1'
+        try {
+            { Connect-Cdss -Site Fin -Credential $emu.Credential -NotDefault -WarningAction SilentlyContinue } | Should -Throw -ErrorId 'CdssInsecureEndpoint*'
+        }
+        finally { Remove-Item Env:CDSS_ENDPOINT }
+    }
+}
+
+Describe 'The fleet examples' {
+    BeforeAll { $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential }
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'writes the fleet report to CSV' {
+        $csv = Join-Path $TestDrive 'fleet-precheck.csv'
+        Get-CdssCluster | Test-CdssRollingRestart -ThrottleLimit 16 |
+            Select-Object ServiceGroupInstanceNo, CanRestart, Code, Message, RequestId, CheckedAt |
+            Export-Csv $csv -NoTypeInformation
+        $rows = Import-Csv $csv
+        $rows.Count | Should -Be 6
+        ($rows | Where-Object CanRestart -EQ 'True').Count | Should -Be 4
+        $rows[0].RequestId | Should -Not -BeNullOrEmpty
+    }
+
+    It 'gates with -Quiet' {
+        { if (-not (Test-CdssRollingRestart 3432151 -Quiet -ErrorAction Stop)) { throw 'Cluster 3432151 cannot be restarted now.' } } | Should -Throw 'Cluster 3432151 cannot be restarted now.'
+        { if (-not (Test-CdssRollingRestart 3432149 -Quiet -ErrorAction Stop)) { throw 'no' } } | Should -Not -Throw
+    }
+
+    It 'runs the restart pipeline exactly as written, with the default poll interval' {
+        $errs = $null
+        $out = Get-CdssCluster | Test-CdssRollingRestart -ThrottleLimit 16 | Where-Object CanRestart |
+            Start-CdssRollingRestart -Wait -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
+        # Four clusters are ready; the emulator's kafka-flaky turns red during its restart by design.
+        $out.ServiceGroupInstanceNo | Should -Be @(3432149, 3432150, 3432153)
+        $out.BrokerStatus | Should -Be @('green', 'green', 'green')
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssRestartFailed*'
+        $errs[0].TargetObject | Should -Be 3432154
+    }
+
+    It 'runs the one-line examples' {
+        (Get-CdssCluster -Name 'kafka-prod-*').Count | Should -Be 2
+        Start-CdssRollingRestart 3432149 -WhatIf | Should -BeNullOrEmpty
+        (Get-CdssRollingRestartProgress 3432149 | Select-Object -ExpandProperty Nodes).Count | Should -Be 3
+        (Invoke-CdssApi -Method GET -Path /cluster/getClusterStatus/3432149).clusterName | Should -Be 'kafka-prod-01'
+        (Invoke-CdssApi -Path /cluster/getClusterInfoList -Body @{ pageNo = 1; pageSize = 20 }).totalCount | Should -Be 6
+    }
+}
+
+Describe 'The CI recipes' {
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'Jenkins: fails the job when a cluster cannot restart, and writes the report' {
+        $groovy = Get-ReadmeBlock '### Jenkins' 'groovy'
+        $script = [regex]::Match($groovy, "pwsh '''(?<s>.*?)'''", 'Singleline').Groups['s'].Value
+        $r = Invoke-Recipe $script @{ NCLOUD_ACCESS_KEY = $emu.AccessKey; NCLOUD_SECRET_KEY = 'emulator-secret-key' }
+        $r.ExitCode | Should -Be 1 -Because $r.Text
+        (Import-Csv (Join-Path $TestDrive 'cdss-precheck.csv')).Count | Should -Be 6
+    }
+
+    It 'Azure DevOps: passes when the production clusters are ready, else logs each blocked one and exits 1' {
+        $yaml = Get-ReadmeBlock '### Azure DevOps' 'yaml'
+        $script = (($yaml -split "`n" | Select-Object -Skip 1 | Where-Object { $_ -match '^ {6}' }) -replace '^ {6}', '') -join "`n"
+        $script = $script.Replace('$(Build.ArtifactStagingDirectory)', $TestDrive)
+        $environment = @{ NCLOUD_ACCESS_KEY = $emu.AccessKey; NCLOUD_SECRET_KEY = 'emulator-secret-key'; NCLOUD_SITE = 'fin' }
+
+        $ok = Invoke-Recipe $script $environment
+        $ok.ExitCode | Should -Be 0 -Because "both kafka-prod-* clusters are ready: $($ok.Text)"
+        (Import-Csv (Join-Path $TestDrive 'cdss-precheck.csv')).Count | Should -Be 2
+
+        Add-CdssEmulatorFault $emu @{ kind = 'code'; code = 1002; message = 'Rolling restart is already in progress'; serviceGroupInstanceNo = 3432150 }
+        $blocked = Invoke-Recipe $script $environment
+        $blocked.ExitCode | Should -Be 1
+        $blocked.Text | Should -Match '##vso\[task\.logissue type=error\]3432150: Rolling restart is already in progress'
+    }
+
+    It 'Azure Automation: refuses to restart while any cluster is not ready' {
+        $runbook = Get-ReadmeBlock '### Azure Automation runbook' 'powershell'
+        # The Automation sandbox provides Get-AutomationPSCredential; stand in for it.
+        $stub = "function Get-AutomationPSCredential([string]`$Name) { [pscredential]::new('$($emu.AccessKey)', (ConvertTo-SecureString 'emulator-secret-key' -AsPlainText -Force)) }`n"
+        $r = Invoke-Recipe ($stub + $runbook) @{}
+        $r.ExitCode | Should -Be 1
+        $r.Text | Should -Match '2 cluster\(s\) cannot be restarted now'
+        $r.Text | Should -Match '"3432151","False"'
+        (Get-CdssEmulatorRequest $emu -Operation rollingRestart).Count | Should -Be 0
+    }
+}
