@@ -124,9 +124,10 @@ function Invoke-Demo {
         $null = Connect-Cdss -Endpoint $emulator.Endpoint -Credential $emulator.Credential
         Write-Host "==> Every cluster the emulator knows" -ForegroundColor Cyan
         $clusters = @(Get-CdssCluster)
-        $clusters | Format-Table -AutoSize | Out-Host
+        # A fixed width, so a narrow or redirected console does not squash the request ids.
+        $clusters | Format-Table -AutoSize | Out-String -Width 160 | Write-Host
         Write-Host "==> Rolling-restart pre-check" -ForegroundColor Cyan
-        $clusters | Test-CdssRollingRestart | Format-Table -AutoSize | Out-Host
+        $clusters | Test-CdssRollingRestart | Format-Table -AutoSize | Out-String -Width 160 | Write-Host
         Disconnect-Cdss
     }
     finally {

@@ -145,13 +145,9 @@ namespace Cdss.Api
             if (!envelope.IsSuccess)
             {
                 var subject = serviceGroupInstanceNo.HasValue ? $" for cluster {serviceGroupInstanceNo}" : "";
-                throw new CdssException(CdssErrorIds.ApiError, CdssErrorCategory.InvalidOperation,
-                    $"{path}{subject} answered code {envelope.Code}: {envelope.Message}. RequestId: {envelope.RequestId ?? "(none)"}.",
-                    "Check the cluster number and state; quote the request id to NAVER Cloud support if it is unexpected.")
-                {
-                    ServiceCode = envelope.Code.ToString(CultureInfo.InvariantCulture),
-                    RequestId = envelope.RequestId,
-                };
+                throw CdssException.ForServiceCode(CdssErrorIds.ApiError, CdssErrorCategory.InvalidOperation,
+                    $"{path}{subject} answered", envelope.Code, envelope.Message, envelope.RequestId,
+                    "Check the cluster number and state; quote the request id to NAVER Cloud support if it is unexpected.");
             }
             if (envelope.Result.ValueKind != JsonValueKind.Object)
             {

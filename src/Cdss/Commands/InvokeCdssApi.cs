@@ -62,10 +62,9 @@ namespace Cdss.Commands
                 }
                 if (!envelope.IsSuccess)
                 {
-                    throw new CdssException(CdssErrorIds.ApiError, CdssErrorCategory.InvalidOperation,
-                        $"{Method.ToUpperInvariant()} {path} answered code {envelope.Code}: {envelope.Message}. RequestId: {envelope.RequestId ?? "(none)"}.",
-                        "Check the parameters of the operation; use -Raw to see the whole answer.")
-                    { ServiceCode = envelope.Code.ToString(), RequestId = envelope.RequestId };
+                    throw CdssException.ForServiceCode(CdssErrorIds.ApiError, CdssErrorCategory.InvalidOperation,
+                        $"{Method.ToUpperInvariant()} {path} answered", envelope.Code, envelope.Message, envelope.RequestId,
+                        "Check the parameters of the operation; use -Raw to see the whole answer.");
                 }
                 WriteObject(PSJson.ToPowerShell(envelope.Result), enumerateCollection: true);
             }

@@ -71,10 +71,10 @@ namespace Cdss.Commands
                 var check = Await(_client!.PreCheckAsync(number, StopToken));
                 if (!check.CanRestart)
                 {
-                    throw new CdssException(CdssErrorIds.PreCheckFailed, CdssErrorCategory.InvalidOperation,
-                        $"Cluster {number} cannot be rolling-restarted now: code {check.Code}, '{check.Message}'. No restart was requested. RequestId: {check.RequestId ?? "(none)"}.",
-                        "Wait until the cluster is running and healthy (Test-CdssRollingRestart), then try again.")
-                    { ServiceCode = check.Code.ToString(), RequestId = check.RequestId };
+                    throw CdssException.ForServiceCode(CdssErrorIds.PreCheckFailed, CdssErrorCategory.InvalidOperation,
+                        $"Cluster {number} cannot be rolling-restarted now", check.Code, check.Message, check.RequestId,
+                        "Wait until the cluster is running and healthy (Test-CdssRollingRestart), then try again.",
+                        detail: "No restart was requested.");
                 }
             }
 
@@ -86,10 +86,9 @@ namespace Cdss.Commands
             }
             if (!restart.Accepted)
             {
-                throw new CdssException(CdssErrorIds.RestartNotAccepted, CdssErrorCategory.InvalidOperation,
-                    $"The rolling restart of cluster {number} was not accepted: code {restart.Code}, '{restart.Message}'. RequestId: {restart.RequestId ?? "(none)"}.",
-                    "Check the cluster's state with Get-CdssRollingRestartProgress and Test-CdssRollingRestart.")
-                { ServiceCode = restart.Code.ToString(), RequestId = restart.RequestId };
+                throw CdssException.ForServiceCode(CdssErrorIds.RestartNotAccepted, CdssErrorCategory.InvalidOperation,
+                    $"The rolling restart of cluster {number} was not accepted", restart.Code, restart.Message, restart.RequestId,
+                    "Check the cluster's state with Get-CdssRollingRestartProgress and Test-CdssRollingRestart.");
             }
             WriteObject(WaitForCompletion(number));
         }

@@ -46,5 +46,19 @@ namespace Cdss
 
         /// <summary>How many attempts were made before giving up (1 = no retry).</summary>
         public int Attempts { get; set; } = 1;
+
+        /// <summary>
+        /// An error for a CDSS answer whose envelope code was not what the caller needed, quoting the
+        /// service's code, message and request id unchanged: "{subject}: code {code}: {message}.{detail} RequestId: …".
+        /// </summary>
+        public static CdssException ForServiceCode(string errorId, CdssErrorCategory category, string subject,
+            int code, string message, string? requestId, string recommendedAction, string? detail = null) =>
+            new CdssException(errorId, category,
+                $"{subject}: code {code}: {message.TrimEnd('.')}.{(detail == null ? "" : " " + detail)} RequestId: {requestId ?? "(none)"}.",
+                recommendedAction)
+            {
+                ServiceCode = code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                RequestId = requestId,
+            };
     }
 }
