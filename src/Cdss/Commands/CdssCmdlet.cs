@@ -21,12 +21,19 @@ namespace Cdss.Commands
 
         protected override void StopProcessing() => _stop.Cancel();
 
-        /// <summary>Waits for a task on the pipeline thread while relaying its log, and honours Ctrl+C.</summary>
-        protected T Await<T>(Task<T> task)
+        /// <summary>
+        /// Waits for a task on the pipeline thread while relaying its log (and running <paramref name="whileWaiting"/>,
+        /// e.g. to write progress), and honours Ctrl+C.
+        /// </summary>
+        protected T Await<T>(Task<T> task, Action? whileWaiting = null)
         {
             try
             {
-                while (!task.Wait((int)PollInterval.TotalMilliseconds, StopToken)) FlushLog();
+                while (!task.Wait((int)PollInterval.TotalMilliseconds, StopToken))
+                {
+                    FlushLog();
+                    whileWaiting?.Invoke();
+                }
             }
             catch (OperationCanceledException)
             {
@@ -37,6 +44,7 @@ namespace Cdss.Commands
                 // Completed with an error: GetResult below rethrows the original exception.
             }
             FlushLog();
+            whileWaiting?.Invoke();
             if (task.IsCanceled && StopToken.IsCancellationRequested) throw new PipelineStoppedException();
             return task.GetAwaiter().GetResult();
         }

@@ -1,8 +1,5 @@
 using System;
-using System.Diagnostics;
 using System.Management.Automation;
-using System.Collections.Generic;
-using System.Linq;
 using Cdss.Api;
 
 namespace Cdss.Commands
@@ -96,55 +93,28 @@ namespace Cdss.Commands
         private RollingRestartProgress WaitForCompletion(long number)
         {
             var activity = $"Rolling restart of cluster {number}";
-            var clock = Stopwatch.StartNew();
-            var timeout = TimeSpan.FromMinutes(TimeoutMinutes);
-            var sawChange = false;
-            var polls = 0;
-            // The API reports brokers up, not brokers done; a node seen restarting and now green is done.
-            var restarting = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            while (true)
+            var watcher = new RollingRestartWatcher(_client!.GetRollingRestartProgressAsync,
+                TimeSpan.FromSeconds(PollIntervalSec), TimeSpan.FromMinutes(TimeoutMinutes));
+            var updates = new QueuedProgress<RestartProgressUpdate>();
+            var final = Await(watcher.WaitAsync(number, updates, StopToken), () =>
             {
-                var progress = Await(_client!.GetRollingRestartProgressAsync(number, StopToken));
-                polls++;
-                restarting.UnionWith(progress.Nodes.Where(n => !IsGreen(n)).Select(n => n.Hostname));
-                var done = progress.IsComplete ? progress.BrokersTotal : progress.Nodes.Count(n => IsGreen(n) && restarting.Contains(n.Hostname));
-                ShowProgress(activity, progress, done);
-                if (progress.IsFailed)
-                {
-                    throw new CdssException(CdssErrorIds.RestartFailed, CdssErrorCategory.InvalidResult,
-                        $"The rolling restart of {progress.ClusterName ?? number.ToString()} turned {progress.BrokerStatus}: {progress.BrokersUp}/{progress.BrokersTotal} brokers up; nodes: {progress.NodeSummary()}.",
-                        "Look at the failed nodes in the NAVER Cloud console or with Get-CdssRollingRestartProgress, and contact support with the cluster number.");
-                }
-                // Right after acceptance the status may not have changed yet; don't mistake that for "done".
-                // Without ever seeing a change, three green polls in a row count as done (a very quick restart).
-                if (progress.IsComplete && (sawChange || polls >= 3))
-                {
-                    WriteProgress(new ProgressRecord(3, activity, "Done") { RecordType = ProgressRecordType.Completed });
-                    return progress;
-                }
-                if (!progress.IsComplete) sawChange = true;
-                if (clock.Elapsed >= timeout)
-                {
-                    throw new CdssException(CdssErrorIds.RestartTimeout, CdssErrorCategory.OperationTimeout,
-                        $"The rolling restart of {progress.ClusterName ?? number.ToString()} did not finish within {TimeoutMinutes} minutes: {progress.BrokersUp}/{progress.BrokersTotal} brokers up, status {progress.BrokerStatus}; nodes: {progress.NodeSummary()}.",
-                        "The restart keeps running on the service; follow it with Get-CdssRollingRestartProgress, or wait longer with -TimeoutMinutes.");
-                }
-                Sleep(TimeSpan.FromSeconds(PollIntervalSec));
-            }
+                while (updates.TryTake(out var update)) ShowProgress(activity, update!);
+            });
+            WriteProgress(new ProgressRecord(3, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            return final;
         }
 
-        private void ShowProgress(string activity, RollingRestartProgress progress, int done)
+        private void ShowProgress(string activity, RestartProgressUpdate update)
         {
+            var progress = update.Progress;
             var record = new ProgressRecord(3, activity,
-                $"{done} of {progress.BrokersTotal} brokers restarted; {progress.BrokersUp} up, status {progress.BrokerStatus}")
+                $"{update.BrokersRestarted} of {progress.BrokersTotal} brokers restarted; {progress.BrokersUp} up, status {progress.BrokerStatus}")
             {
                 CurrentOperation = progress.NodeSummary(),
             };
-            if (progress.BrokersTotal > 0) record.PercentComplete = Math.Min(100, done * 100 / progress.BrokersTotal);
+            if (progress.BrokersTotal > 0) record.PercentComplete = Math.Min(100, update.BrokersRestarted * 100 / progress.BrokersTotal);
             WriteProgress(record);
         }
-
-        private static bool IsGreen(NodeStatus node) => string.Equals(node.Status, "green", StringComparison.OrdinalIgnoreCase);
 
         private bool WhatIfRequested =>
             (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter s && s.IsPresent) ||

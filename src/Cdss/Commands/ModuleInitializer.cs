@@ -5,7 +5,7 @@ using System.Net;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace Cdss
+namespace Cdss.Commands
 {
     /// <summary>
     /// Runs when Import-Module loads Cdss.dll. On Windows PowerShell 5.1 (.NET Framework) the module's
