@@ -1,4 +1,4 @@
-# The examples of the README (and the issues they came from), run as written against the emulator.
+# The examples of the README, run as written against the emulator.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '100'
