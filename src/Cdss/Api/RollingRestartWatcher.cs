@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace Cdss.Api
 {
     /// <summary>One observation while waiting for a rolling restart.</summary>
-    public sealed class RestartProgressUpdate
+    internal sealed class RestartProgressUpdate
     {
         public RestartProgressUpdate(RollingRestartProgress progress, int brokersRestarted)
         {
@@ -26,7 +26,7 @@ namespace Cdss.Api
     /// Polls a cluster after its rolling restart was accepted until all brokers are up and green, it turns
     /// red (CdssRestartFailed), or the time runs out (CdssRestartTimeout).
     /// </summary>
-    public sealed class RollingRestartWatcher
+    internal sealed class RollingRestartWatcher
     {
         /// <summary>Green polls in a row that count as done when no change was ever seen (a very quick restart).</summary>
         public const int QuietGreenPolls = 3;

@@ -13,6 +13,7 @@ namespace Cdss.Commands
     public sealed class StartCdssRollingRestart : CdssSessionCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ClusterNumberTransformation]
         [ValidateRange(1L, long.MaxValue)]
         [ArgumentCompleter(typeof(ClusterNumberCompleter))]
         public long[] ServiceGroupInstanceNo { get; set; } = Array.Empty<long>();
@@ -45,21 +46,14 @@ namespace Cdss.Commands
         {
             foreach (var number in ServiceGroupInstanceNo)
             {
-                try
-                {
-                    Restart(number);
-                }
-                catch (CdssException ex)
-                {
-                    WriteCdssError(ex, number);
-                }
+                ForTarget(number, () => Restart(number));
             }
         }
 
         private void Restart(long number)
         {
             var target = $"CDSS cluster {number}";
-            if (!(Force && !WhatIfRequested) && !ShouldProcess(target, "Rolling restart (brokers restart one at a time; clients may see brief interruptions)"))
+            if (!ShouldProceed(target, "Rolling restart (brokers restart one at a time; clients may see brief interruptions)", Force))
             {
                 return;
             }
@@ -115,9 +109,5 @@ namespace Cdss.Commands
             if (progress.BrokersTotal > 0) record.PercentComplete = Math.Min(100, update.BrokersRestarted * 100 / progress.BrokersTotal);
             WriteProgress(record);
         }
-
-        private bool WhatIfRequested =>
-            (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter s && s.IsPresent) ||
-            (GetVariableValue("WhatIfPreference") is var pref && LanguagePrimitives.IsTrue(pref));
     }
 }

@@ -20,6 +20,7 @@ namespace Cdss.Commands
         private long _lastProgressMs = -1;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ClusterNumberTransformation]
         [ValidateRange(1L, long.MaxValue)]
         [ArgumentCompleter(typeof(ClusterNumberCompleter))]
         public long[] ServiceGroupInstanceNo { get; set; } = Array.Empty<long>();
@@ -93,12 +94,14 @@ namespace Cdss.Commands
         {
             if (result.Error != null)
             {
-                WriteCdssError(result.Error, result.Input);
+                WriteError(ToErrorRecord(result.Error, result.Input));
                 return;
             }
             if (Quiet) WriteObject(result.Value!.CanRestart);
             else WriteObject(result.Value);
         }
+
+        internal override void DisposeResources() => _queue?.Dispose();
 
         private void ShowProgress(int? total, bool force = false)
         {
