@@ -45,6 +45,10 @@ namespace Cdss.Rollout
 
                 if (current != null)
                 {
+                    if (!current.IsComplete && !current.IsFailed && !item.Began)
+                    {
+                        _record.Began(item, ClusterWatcher.Describe(current));
+                    }
                     _record.Progress(item, current);
                     if (current.IsFailed)
                     {
@@ -52,11 +56,7 @@ namespace Cdss.Rollout
                             $"The {_operation.DisplayName} turned {current.BrokerStatus}: {current.BrokersUp}/{current.BrokersTotal} brokers up; nodes: {current.NodeSummary()}",
                             "Look at the failed nodes in the NAVER Cloud console or with Get-CdssRollingRestartProgress; the rollout stopped so no other cluster is touched."));
                     }
-                    if (!current.IsComplete)
-                    {
-                        if (!item.Began) _record.Began(item, $"{current.BrokersUp}/{current.BrokersTotal} brokers up, status {current.BrokerStatus}");
-                    }
-                    else
+                    if (current.IsComplete)
                     {
                         bool? running = null;
                         try
