@@ -78,11 +78,17 @@ function Invoke-EmulatorControl([object] $Emulator, [string] $Method, [string] $
 }
 
 function Get-CdssEmulatorRequest {
-    <# .SYNOPSIS Every request the emulator received, in arrival order (optionally one operation's). #>
+    <#
+    .SYNOPSIS
+        Every request the emulator received, in arrival order (optionally one operation's), one record at a time.
+    .DESCRIPTION
+        Streams its records, so (Get-CdssEmulatorRequest $e | Measure-Object).Count is 0 when there are none,
+        and (Get-CdssEmulatorRequest $e).Count is right for one record and for many.
+    #>
     param([Parameter(Mandatory)] $Emulator, [string] $Operation)
-    $all = @(Invoke-EmulatorControl $Emulator GET 'requests' $null | ForEach-Object { $_ })
-    if ($Operation) { $all = @($all | Where-Object operation -EQ $Operation) }
-    , $all
+    # ForEach-Object unrolls the JSON array, whichever way this PowerShell version hands it over.
+    Invoke-EmulatorControl $Emulator GET 'requests' $null | ForEach-Object { $_ } |
+        Where-Object { -not $Operation -or $_.operation -eq $Operation }
 }
 
 function Add-CdssEmulatorFault {

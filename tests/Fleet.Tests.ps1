@@ -205,7 +205,7 @@ Describe 'Start-CdssRollingRestart' {
         $errs = $null
         $null = Start-CdssRollingRestart 3432154 -Wait -PollIntervalSec 1 -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssRestartFailed*'
-        "$($errs[0])" | Should -Match 'kafka-flaky-broker-002=red'
+        "$($errs[0])" | Should -Match 'kafka-flaky-broker-002=error'
     }
 }
 
@@ -221,7 +221,7 @@ Describe 'Get-CdssRollingRestartProgress' {
         $p.BrokerStatus | Should -Be 'green'
         $p.Nodes.Count | Should -Be 3
         $p.Nodes[0].Hostname | Should -Be 'kafka-prod-01-broker-001'
-        $p.Nodes[0].Status | Should -Be 'green'
+        $p.Nodes[0].Status | Should -Be 'running'
         $p.ZookeeperStatus | Should -Be 'green'
         $p.CmakStatus | Should -Not -BeNullOrEmpty
     }
@@ -232,7 +232,7 @@ Describe 'Get-CdssRollingRestartProgress' {
         $p = Get-CdssRollingRestartProgress 3432149
         $p.BrokerStatus | Should -Be 'orange'
         $p.BrokersUp | Should -Be 2
-        ($p.Nodes | Where-Object Status -EQ 'orange').Count | Should -Be 1
+        ($p.Nodes | Where-Object Status -EQ 'restarting').Count | Should -Be 1
     }
 
     It 'takes pipeline input and reports an unknown number as CdssApiError' {
@@ -275,7 +275,7 @@ Describe 'Invoke-CdssApi' {
 
     It 'writes the whole envelope with -Raw' {
         $r = Invoke-CdssApi /cluster/rollingRestartPreCheck -Body @{ serviceGroupInstanceNo = 3432151 } -Raw
-        $r.code | Should -Be 1001
+        $r.code | Should -Be 0
         $r.message | Should -Match 'not in running state'
         $r.requestId | Should -Not -BeNullOrEmpty
     }

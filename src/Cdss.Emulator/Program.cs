@@ -101,7 +101,8 @@ public static class Program
         builder.Services.AddSingleton<Authenticator>();
         builder.Services.AddSingleton<ClusterStore>();
         builder.Services.AddSingleton<RequestLog>();
-        builder.Services.AddSingleton<CdssOperations>();
+        builder.Services.AddSingleton<IOperationGroup, CdssOperations>();
+        builder.Services.AddSingleton<CdssDispatcher>();
         builder.Services.AddSingleton<CdssPipeline>();
 
         var app = builder.Build();

@@ -80,11 +80,10 @@ public sealed class FaultInjector
     }
 
     /// <summary>
-    /// Picks and consumes the fault for this request. <paramref name="operation"/> is the
-    /// emulator's operation name, <paramref name="lastSegment"/> the last path segment; a rule's
-    /// "operation" may name either.
+    /// Picks and consumes the fault for this request. A rule's "operation" may name the emulator's
+    /// operation name or the operation's path segment.
     /// </summary>
-    public FaultRule? Pick(string operation, string lastSegment, long? serviceGroupInstanceNo)
+    public FaultRule? Pick(CdssRoute route, long? serviceGroupInstanceNo)
     {
         lock (_gate)
         {
@@ -92,18 +91,18 @@ public sealed class FaultInjector
             {
                 if (r.Remaining is 0) continue;
                 if (r.Operation is { } op && op != "*"
-                    && !op.Equals(operation, StringComparison.OrdinalIgnoreCase)
-                    && !op.Equals(lastSegment, StringComparison.OrdinalIgnoreCase)) continue;
+                    && !op.Equals(route.Operation, StringComparison.OrdinalIgnoreCase)
+                    && !op.Equals(route.PathSegment, StringComparison.OrdinalIgnoreCase)) continue;
                 if (r.ServiceGroupInstanceNo is { } no && no != serviceGroupInstanceNo) continue;
                 if (r.Remaining is { } left) r.Remaining = left - 1;
                 r.Applied++;
                 return r;
             }
 
-            // A blind retry of rollingRestart could restart a cluster twice, so random
-            // transient faults (which invite retries) never touch it.
+            // Random transient faults invite retries, and a blind retry of anything that changes
+            // something could do it twice: only the documented reads (the router's IsRead rows) get them.
             var rate = _settings.Current.FaultRate;
-            if (rate <= 0 || operation == "rollingRestart" || _random.NextDouble() >= rate) return null;
+            if (rate <= 0 || !route.Spec.IsRead || _random.NextDouble() >= rate) return null;
             var entry = RandomCycle[_randomFaults++ % RandomCycle.Length];
             return new FaultRule
             {

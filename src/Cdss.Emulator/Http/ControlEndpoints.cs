@@ -68,8 +68,13 @@ public static class ControlEndpoints
                     if (p.Name is not ("latencyMs" or "clockOffsetSec" or "brokerRestartMs" or "faultRate"))
                         throw new FormatException($"unknown config field '{p.Name}'");
 
-                s.Update(c => new RuntimeSettings.Snapshot(
-                    (int?)latency ?? c.LatencyMs, offset ?? c.ClockOffsetSec, (int?)restart ?? c.BrokerRestartMs, rate ?? c.FaultRate));
+                s.Update(c => c with
+                {
+                    LatencyMs = (int?)latency ?? c.LatencyMs,
+                    ClockOffsetSec = offset ?? c.ClockOffsetSec,
+                    BrokerRestartMs = (int?)restart ?? c.BrokerRestartMs,
+                    FaultRate = rate ?? c.FaultRate,
+                });
                 return Results.Json(Describe(s.Current), Responses.Json);
             }
             catch (FormatException e)

@@ -123,7 +123,7 @@ public sealed class EmulatorOptions
           --latency-ms <N>           delay every CDSS answer (default 0)
           --broker-restart-ms <N>    time one broker takes to restart (default 1500)
           --clock-offset-sec <N>     skew the emulator clock (auth window and Date header)
-          --fault-rate <P>           fraction 0..1 of requests failing transiently
+          --fault-rate <P>           fraction 0..1 of read requests failing transiently
           --seed <S>                 seed for --fault-rate (default 1)
           --faults <file.json>       fault rules to load at start
           --parent-pid <pid>         exit when that process exits

@@ -1,0 +1,409 @@
+<#
+    Tests of the emulator itself over real HTTP. Requests are signed here, independently of the module, so
+    that these tests pin down what the emulator answers rather than what the client makes of it.
+#>
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '100'
+    $script:generated = Start-TestEmulator -ArgumentList '--clusters', '15', '--broker-restart-ms', '100'
+
+    # Signs and sends one request; -Body may be an object (sent as JSON) or a string (sent as is).
+    function Invoke-Emulator {
+        param(
+            [string] $Path,
+            [string] $Method = 'POST',
+            $Body,
+            $Emulator = $script:emu,
+            [string] $AccessKey = $script:emu.AccessKey,
+            [string] $SecretKey = 'emulator-secret-key'
+        )
+        $uri = "$($Emulator.Endpoint)$Path"
+        $timestamp = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds().ToString()
+        $stringToSign = "$Method $(([uri]$uri).PathAndQuery)`n$timestamp`n$AccessKey"
+        $hmac = [System.Security.Cryptography.HMACSHA256]::new([Text.Encoding]::UTF8.GetBytes($SecretKey))
+        try { $signature = [Convert]::ToBase64String($hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes($stringToSign))) }
+        finally { $hmac.Dispose() }
+        $params = @{
+            Method = $Method; Uri = $uri; SkipHttpErrorCheck = $true; TimeoutSec = 10
+            Headers = @{ 'x-ncp-apigw-timestamp' = $timestamp; 'x-ncp-iam-access-key' = $AccessKey; 'x-ncp-apigw-signature-v2' = $signature }
+        }
+        if ($null -ne $Body) {
+            $params.Body = if ($Body -is [string]) { $Body } else { $Body | ConvertTo-Json -Compress -Depth 10 }
+            $params.ContentType = 'application/json'
+        }
+        $response = Invoke-WebRequest @params
+        $text = "$($response.Content)"
+        [pscustomobject]@{
+            Status = [int]$response.StatusCode
+            Text   = $text
+            Json   = if ($text) { $text | ConvertFrom-Json } else { $null }
+        }
+    }
+
+    function Invoke-Cluster([string] $Operation, $Number, $Emulator = $script:emu) {
+        Invoke-Emulator "/cluster/$Operation" -Body @{ serviceGroupInstanceNo = $Number } -Emulator $Emulator
+    }
+
+    # Waits until a scriptblock returns $true, or fails the test after $TimeoutSec.
+    function Wait-Until([scriptblock] $Condition, [double] $TimeoutSec = 10) {
+        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+        while (-not (& $Condition)) {
+            if ([DateTime]::UtcNow -gt $deadline) { throw "Condition not met within $TimeoutSec s: $Condition" }
+            Start-Sleep -Milliseconds 25
+        }
+    }
+
+    $script:colours = 'green', 'yellow', 'orange', 'red', 'gray'
+}
+
+AfterAll {
+    foreach ($e in $script:emu, $script:generated) { if ($e) { Stop-CdssEmulator $e } }
+}
+
+Describe 'The documented "no"' {
+    BeforeEach { Reset-CdssEmulator $emu; Reset-CdssEmulator $generated }
+
+    It '<Operation> of a changing cluster: code 0, result null, the reason in message' -ForEach @(
+        @{ Operation = 'rollingRestartPreCheck' }, @{ Operation = 'rollingRestart' }
+    ) {
+        $r = Invoke-Cluster $Operation 3432151
+        $r.Status | Should -Be 200
+        $r.Json.code | Should -Be 0
+        $r.Text | Should -Match '"result":null'
+        $r.Json.message | Should -Be 'Cluster is not in running state (changing)'
+        $r.Json.requestId | Should -Match '^[0-9a-f]{8}-'
+    }
+
+    It '<Operation> of kafka-dev (error) keeps a non-zero code' -ForEach @(
+        @{ Operation = 'rollingRestartPreCheck' }, @{ Operation = 'rollingRestart' }
+    ) {
+        $r = Invoke-Cluster $Operation 3432152
+        $r.Json.code | Should -Be 1001
+        $r.Text | Should -Match '"result":null'
+        $r.Json.message | Should -Be 'Cluster is not in running state (error)'
+    }
+
+    It 'answers every generated not-ready cluster in the documented form' {
+        # Generated clusters 5, 10 and 15 are changing, error and creating.
+        foreach ($case in @{ No = 5000005; Status = 'changing' }, @{ No = 5000010; Status = 'error' }, @{ No = 5000015; Status = 'creating' }) {
+            $r = Invoke-Cluster rollingRestartPreCheck $case.No $generated
+            $r.Json.code | Should -Be 0
+            $r.Text | Should -Match '"result":null'
+            $r.Json.message | Should -Be "Cluster is not in running state ($($case.Status))"
+        }
+        (Invoke-Cluster rollingRestartPreCheck 5000001 $generated).Json.result | Should -BeTrue
+    }
+
+    It 'answers pre-check and restart during a restart with "A rolling restart is already in progress"' {
+        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 60000 }
+        (Invoke-Cluster rollingRestart 3432149).Json.result | Should -BeTrue
+        foreach ($operation in 'rollingRestartPreCheck', 'rollingRestart') {
+            $r = Invoke-Cluster $operation 3432149
+            $r.Json.code | Should -Be 0
+            $r.Text | Should -Match '"result":null'
+            $r.Json.message | Should -Be 'A rolling restart is already in progress'
+        }
+    }
+
+    It 'answers an unknown number with code 3' {
+        $r = Invoke-Cluster rollingRestartPreCheck 999999
+        $r.Json.code | Should -Be 3
+        $r.Json.message | Should -Be 'Invalid Service Group Instance No'
+    }
+}
+
+Describe 'Request bodies' {
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'accepts the number as a JSON string of digits' {
+        $r = Invoke-Emulator /cluster/rollingRestartPreCheck -Body '{"serviceGroupInstanceNo":"3432149"}'
+        $r.Json.code | Should -Be 0
+        $r.Json.result | Should -BeTrue
+        (Get-CdssEmulatorRequest $emu)[0].serviceGroupInstanceNo | Should -Be 3432149
+    }
+
+    It 'answers a wrong type in the envelope with code 3 and the reason: <Body>' -ForEach @(
+        @{ Body = '{"serviceGroupInstanceNo":true}'; Reason = 'must be an integer' }
+        @{ Body = '{"serviceGroupInstanceNo":"abc"}'; Reason = 'must be an integer' }
+        @{ Body = '{"serviceGroupInstanceNo":3432149.5}'; Reason = 'must be an integer' }
+        @{ Body = '{"serviceGroupInstanceNo":[3432149]}'; Reason = 'must be an integer' }
+        @{ Body = '{}'; Reason = 'is required' }
+    ) {
+        $r = Invoke-Emulator /cluster/rollingRestart -Body $Body
+        $r.Status | Should -Be 200
+        $r.Json.code | Should -Be 3
+        $r.Text | Should -Match '"result":null'
+        $r.Json.message | Should -BeLike "Invalid Service Group Instance No: serviceGroupInstanceNo $Reason"
+    }
+
+    It 'answers a list request without a body with HTTP 500 "JSON Parse error"' {
+        $r = Invoke-Emulator /cluster/getClusterInfoList
+        $r.Status | Should -Be 500
+        $r.Json.code | Should -Be 900
+        $r.Json.message | Should -BeLike 'JSON Parse error: *'
+        $r.Text | Should -Match '"result":null'
+        $r.Json.requestId | Should -Not -BeNullOrEmpty
+    }
+
+    It 'answers a body that is not a JSON object the same way: <Body>' -ForEach @(
+        @{ Body = 'serviceGroupInstanceNo=3432149' }, @{ Body = '{"serviceGroupInstanceNo":' }, @{ Body = '[3432149]' }
+    ) {
+        $r = Invoke-Emulator /cluster/rollingRestartPreCheck -Body $Body
+        $r.Status | Should -Be 500
+        $r.Json.message | Should -BeLike 'JSON Parse error: *'
+    }
+
+    It 'ignores the body of operations that take none' {
+        $r = Invoke-Emulator /cluster/getClusterInfoList/3432149 -Body 'not json'
+        $r.Status | Should -Be 200
+        $r.Json.result.clusterName | Should -Be 'kafka-prod-01'
+    }
+
+    It 'answers a mistyped list parameter in the envelope' {
+        $r = Invoke-Emulator /cluster/getClusterInfoList -Body @{ pageNo = 'first' }
+        $r.Status | Should -Be 200
+        $r.Json.code | Should -Not -Be 0
+        $r.Json.message | Should -Match 'pageNo'
+    }
+
+    It 'answers the number in the path of a rolling-restart call with 404/300' {
+        $r = Invoke-Emulator /cluster/rollingRestartPreCheck/3432149 -Body '{}'
+        $r.Status | Should -Be 404
+        $r.Json.error.errorCode | Should -Be '300'
+    }
+}
+
+Describe 'Cluster list and detail' {
+    BeforeEach { Reset-CdssEmulator $emu; Reset-CdssEmulator $generated }
+
+    It 'sends serviceGroupInstanceNo as a string and vpcNo as a number' {
+        $r = Invoke-Emulator /cluster/getClusterInfoList -Body @{ pageSize = 1 }
+        $r.Text | Should -Match '"serviceGroupInstanceNo":"3432149"'
+        $r.Text | Should -Match '"vpcNo":10501[,}]'
+        $r.Json.result.allowedClusters[0].kafkaVersion | Should -Be '3.7.1'
+    }
+
+    It 'answers getClusterInfoList/{no} in the single-cluster shape' {
+        $r = Invoke-Emulator /cluster/getClusterInfoList/3432149
+        $info = $r.Json.result
+        $info.PSObject.Properties.Name | Should -Be @(
+            'clusterName', 'kafkaVersionCode', 'kafkaManagerUserName', 'softwareProductCode', 'vpcNo', 'managerNodeProductCode',
+            'managerNodeSubnetNo', 'brokerNodeProductCode', 'brokerNodeSubnetNo', 'brokerNodeCount', 'brokerNodeStorageSize',
+            'configGroupNo', 'status')
+        $info.clusterName | Should -Be 'kafka-prod-01'
+        $info.status | Should -Be 'running'
+        $r.Text | Should -Match '"kafkaVersionCode":"3713006"'
+        $r.Text | Should -Match '"configGroupNo":101[,}]'
+        $r.Text | Should -Match '"vpcNo":10501[,}]'
+        (Invoke-Emulator /cluster/getClusterInfoList/3432151).Json.result.status | Should -Be 'changing'
+    }
+
+    It 'seeds versions and config groups: <Name>' -ForEach @(
+        @{ No = 3432150; Name = 'kafka-prod-02'; Code = '3713006'; Group = 101 }
+        @{ No = 3432151; Name = 'kafka-stage'; Code = '3903006'; Group = 201 }
+        @{ No = 3432152; Name = 'kafka-dev'; Code = '2823006'; Group = 301 }
+        @{ No = 3432153; Name = 'kafka-analytics'; Code = '3713006'; Group = 102 }
+        @{ No = 3432154; Name = 'kafka-flaky'; Code = '3713006'; Group = 101 }
+    ) {
+        $info = (Invoke-Emulator "/cluster/getClusterInfoList/$No").Json.result
+        $info.clusterName | Should -Be $Name
+        $info.kafkaVersionCode | Should -Be $Code
+        $info.configGroupNo | Should -Be $Group
+    }
+
+    It 'lists kafka-payments in disallowedClusters on every page, under the same filter, and does not count it' {
+        $page1 = (Invoke-Emulator /cluster/getClusterInfoList -Body @{ pageNo = 1; pageSize = 4 }).Json.result
+        $page2 = (Invoke-Emulator /cluster/getClusterInfoList -Body @{ pageNo = 2; pageSize = 4 }).Json.result
+        $page1.totalCount | Should -Be 6
+        foreach ($page in $page1, $page2) {
+            @($page.disallowedClusters).Count | Should -Be 1
+            $page.disallowedClusters[0].clusterName | Should -Be 'kafka-payments'
+            $page.disallowedClusters[0].serviceGroupInstanceNo | Should -Be '3432160'
+            $page.allowedClusters.clusterName | Should -Not -Contain 'kafka-payments'
+        }
+        $prod = (Invoke-Emulator /cluster/getClusterInfoList -Body @{ vpcName = 'vpc-prod' }).Json.result
+        $prod.disallowedClusters.clusterName | Should -Be 'kafka-payments'
+        $prod.totalCount | Should -Be 2
+        @((Invoke-Emulator /cluster/getClusterInfoList -Body @{ vpcName = 'vpc-dev' }).Json.result.disallowedClusters).Count | Should -Be 0
+        @((Invoke-Emulator /cluster/getClusterInfoList -Body @{ inputText = 'PAY' }).Json.result.disallowedClusters).Count | Should -Be 1
+        @((Invoke-Emulator /cluster/getClusterInfoList -Body @{ inputText = 'prod' }).Json.result.disallowedClusters).Count | Should -Be 0
+    }
+
+    It 'answers <Operation> on kafka-payments with 401/210 Permission Denied' -ForEach @(
+        @{ Operation = 'rollingRestartPreCheck' }, @{ Operation = 'rollingRestart' }, @{ Operation = 'rollingRestartProgressCheck' }
+        @{ Operation = 'getClusterStatus' }, @{ Operation = 'getClusterInfo' }, @{ Operation = 'restartKafkaService' }
+    ) {
+        $r = switch ($Operation) {
+            'getClusterStatus' { Invoke-Emulator /cluster/getClusterStatus/3432160 -Method GET }
+            'getClusterInfo' { Invoke-Emulator /cluster/getClusterInfoList/3432160 }
+            'restartKafkaService' { Invoke-Emulator /cluster/restartKafkaService/3432160 -Method GET }
+            default { Invoke-Cluster $Operation 3432160 }
+        }
+        $r.Status | Should -Be 401
+        $r.Json.error.errorCode | Should -Be '210'
+        $r.Json.error.message | Should -Be 'Permission Denied'
+    }
+
+    It 'has no disallowed clusters when clusters are generated, so counts are exact' {
+        $page = (Invoke-Emulator /cluster/getClusterInfoList -Body @{ pageSize = 100 } -Emulator $generated).Json.result
+        $page.totalCount | Should -Be 15
+        @($page.disallowedClusters).Count | Should -Be 0
+    }
+
+    It 'gives generated clusters versions and config groups round-robin' {
+        $first = (Invoke-Emulator /cluster/getClusterInfoList/5000001 -Emulator $generated).Json.result
+        $third = (Invoke-Emulator /cluster/getClusterInfoList/5000003 -Emulator $generated).Json.result
+        $first.configGroupNo, $first.kafkaVersionCode | Should -Be @(101, '3713006')
+        $third.configGroupNo, $third.kafkaVersionCode | Should -Be @(201, '3903006')
+    }
+}
+
+Describe 'Per-node status' {
+    BeforeEach { Reset-CdssEmulator $emu; Reset-CdssEmulator $generated }
+
+    It 'never sends a colour per node, while the top-level status stays a colour' {
+        $seen = foreach ($no in 3432149, 3432151, 3432152) {
+            $status = (Invoke-Emulator "/cluster/getClusterStatus/$no" -Method GET).Json.result
+            $status.brokerStatus | Should -BeIn $colours
+            $status.zookeeperStatus | Should -BeIn $colours
+            $status.cmakStatus | Should -BeIn $colours
+            $status.brokerStatusPerNode.status
+            $status.zookeeperStatusPerNode.status
+        }
+        $seen | Should -Not -BeNullOrEmpty
+        $seen | Where-Object { $_ -in $colours } | Should -BeNullOrEmpty
+    }
+
+    It 'uses running, restarting, error and creating' {
+        (Invoke-Cluster rollingRestartProgressCheck 3432149).Json.result.brokerStatusPerNode.status | Should -Be @('running', 'running', 'running')
+        (Invoke-Cluster rollingRestartProgressCheck 3432152).Json.result.brokerStatusPerNode.status | Should -Be @('running', 'running', 'error')
+        $creating = (Invoke-Cluster rollingRestartProgressCheck 5000015 $generated).Json.result
+        $creating.brokerStatus | Should -Be 'gray'
+        $creating.brokerStatusPerNode.status | Sort-Object -Unique | Should -Be 'creating'
+        $creating.zookeeperStatusPerNode.status | Sort-Object -Unique | Should -Be 'creating'
+
+        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 60000 }
+        $null = Invoke-Cluster rollingRestart 3432149
+        $during = (Invoke-Cluster rollingRestartProgressCheck 3432149).Json.result
+        $during.brokerStatus | Should -Be 'orange'
+        $during.brokerNumber | Should -Be 2
+        $during.brokerStatusPerNode.status | Should -Be @('restarting', 'running', 'running')
+    }
+
+    It 'shows the broker kafka-flaky fails at as error, and the cluster error, until reset' {
+        $null = Invoke-Cluster rollingRestart 3432154
+        Wait-Until { (Invoke-Cluster rollingRestartProgressCheck 3432154).Json.result.brokerStatus -eq 'red' }
+        $failed = (Invoke-Cluster rollingRestartProgressCheck 3432154).Json.result
+        $failed.brokerStatusPerNode | Where-Object status -EQ 'error' | ForEach-Object hostname | Should -Be 'kafka-flaky-broker-002'
+        $failed.brokerNumber | Should -Be 2
+        (Invoke-Emulator /cluster/getClusterInfoList/3432154).Json.result.status | Should -Be 'error'
+        (Invoke-Cluster rollingRestartPreCheck 3432154).Json.message | Should -Be 'Cluster is not in running state (error)'
+        Reset-CdssEmulator $emu
+        (Invoke-Cluster rollingRestartProgressCheck 3432154).Json.result.brokerStatus | Should -Be 'green'
+    }
+}
+
+Describe 'Restarting GETs' {
+    BeforeEach { Reset-CdssEmulator $emu; Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 60000 } }
+
+    It '<Operation> restarts every broker at once and then counts as a restart in progress' -ForEach @(
+        @{ Operation = 'restartKafkaService' }, @{ Operation = 'restartAllServices' }
+    ) {
+        $r = Invoke-Emulator "/cluster/$Operation/3432150" -Method GET
+        $r.Json.code | Should -Be 0
+        $r.Json.result | Should -BeTrue
+        $status = (Invoke-Emulator /cluster/getClusterStatus/3432150 -Method GET).Json.result
+        $status.brokerNumber | Should -Be 0
+        $status.brokerStatusPerNode.status | Sort-Object -Unique | Should -Be 'restarting'
+        $again = Invoke-Emulator "/cluster/$Operation/3432150" -Method GET
+        $again.Json.code | Should -Be 0
+        $again.Text | Should -Match '"result":null'
+        $again.Json.message | Should -Be 'A rolling restart is already in progress'
+        (Invoke-Cluster rollingRestartPreCheck 3432150).Json.message | Should -Be 'A rolling restart is already in progress'
+    }
+
+    It 'answers <Path> in the documented "no" form or with code 3' -ForEach @(
+        @{ Path = '/cluster/restartKafkaService/3432151'; Code = 0; Message = 'Cluster is not in running state (changing)' }
+        @{ Path = '/cluster/restartAllServices/3432152'; Code = 0; Message = 'Cluster is not in running state (error)' }
+        @{ Path = '/cluster/restartKafkaService/999999'; Code = 3; Message = 'Invalid Service Group Instance No' }
+    ) {
+        $r = Invoke-Emulator $Path -Method GET
+        $r.Json.code | Should -Be $Code
+        $r.Text | Should -Match '"result":null'
+        $r.Json.message | Should -Be $Message
+    }
+
+    It 'is a GET only: POST is 404/300' {
+        (Invoke-Emulator /cluster/restartKafkaService/3432149 -Body '{}').Status | Should -Be 404
+    }
+}
+
+Describe '--fault-rate' {
+    BeforeAll { $script:faulty = Start-TestEmulator -ArgumentList '--fault-rate', '1' }
+    AfterAll { if ($script:faulty) { Stop-CdssEmulator $script:faulty } }
+
+    It 'faults every read and never an operation that changes something' {
+        $reads = @(
+            Invoke-Cluster rollingRestartPreCheck 3432149 $faulty
+            Invoke-Cluster rollingRestartProgressCheck 3432149 $faulty
+            Invoke-Emulator /cluster/getClusterInfoList -Body '{}' -Emulator $faulty
+            Invoke-Emulator /cluster/getClusterInfoList/3432149 -Emulator $faulty
+            Invoke-Emulator /cluster/getClusterStatus/3432149 -Method GET -Emulator $faulty
+        )
+        $reads.Status | Should -Be @(503, 429, 504, 503, 429)
+        (Invoke-Cluster rollingRestart 3432149 $faulty).Json.result | Should -BeTrue
+        (Invoke-Emulator /cluster/restartKafkaService/3432150 -Method GET -Emulator $faulty).Json.result | Should -BeTrue
+        (Invoke-Emulator /cluster/restartAllServices/3432153 -Method GET -Emulator $faulty).Json.result | Should -BeTrue
+        $log = Get-CdssEmulatorRequest $faulty
+        ($log | Where-Object fault).operation | Should -Be @('rollingRestartPreCheck', 'rollingRestartProgressCheck', 'getClusterInfoList', 'getClusterInfo', 'getClusterStatus')
+    }
+}
+
+Describe 'Get-CdssEmulatorRequest' {
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'streams nothing when there are no requests' {
+        (Get-CdssEmulatorRequest $emu | Measure-Object).Count | Should -Be 0
+        (Get-CdssEmulatorRequest $emu).Count | Should -Be 0
+    }
+
+    It 'counts one record and many, and filters by operation' {
+        $null = Invoke-Cluster rollingRestartPreCheck 3432149
+        (Get-CdssEmulatorRequest $emu).Count | Should -Be 1
+        (Get-CdssEmulatorRequest $emu | Measure-Object).Count | Should -Be 1
+        $null = Invoke-Cluster rollingRestartProgressCheck 3432149
+        $null = Invoke-Cluster rollingRestartProgressCheck 3432150
+        (Get-CdssEmulatorRequest $emu).Count | Should -Be 3
+        (Get-CdssEmulatorRequest $emu -Operation rollingRestartProgressCheck).Count | Should -Be 2
+        (Get-CdssEmulatorRequest $emu -Operation rollingRestart | Measure-Object).Count | Should -Be 0
+    }
+}
+
+Describe '--verify-vectors' {
+    BeforeAll {
+        $script:vectors = Join-Path $PSScriptRoot 'Cdss.Tests/TestData/signature-vectors.json'
+        $script:dll = Join-Path $EmulatorPath 'Cdss.Emulator.dll'
+        function Invoke-VectorCheck([string] $Path) {
+            $output = & dotnet $dll --verify-vectors $Path 2>&1
+            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Text = ($output -join "`n") }
+        }
+    }
+
+    It 'agrees with every vector of the independent implementation kept in the repository' {
+        $count = @((Get-Content -Raw $vectors | ConvertFrom-Json).vectors).Count
+        $count | Should -BeGreaterOrEqual 10
+        $r = Invoke-VectorCheck $vectors
+        $r.ExitCode | Should -Be 0 -Because $r.Text
+        $r.Text | Should -Match "(?m)^$count passed, 0 failed$"
+    }
+
+    It 'fails on a vector whose signature was altered' {
+        $json = Get-Content -Raw $vectors | ConvertFrom-Json
+        $json.vectors[0].signature = 'AAAA' + $json.vectors[0].signature.Substring(4)
+        $altered = Join-Path $TestDrive 'altered-vectors.json'
+        $json | ConvertTo-Json -Depth 10 | Set-Content -LiteralPath $altered
+        $r = Invoke-VectorCheck $altered
+        $r.ExitCode | Should -Be 1
+        $r.Text | Should -Match 'FAIL 1: .*signature rejected'
+    }
+}
