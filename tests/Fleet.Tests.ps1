@@ -190,14 +190,19 @@ Describe 'Start-CdssRollingRestart' {
         } @{ m = $ModulePath; s = (Get-CdssSession) }
         $result.Errors | Should -BeNullOrEmpty
         $final = $result.Output[0]
-        $final.PSTypeNames[0] | Should -Be 'Cdss.RollingRestartProgress'
+        $final.PSTypeNames[0] | Should -Be 'Cdss.RollingRestartResult'
+        $final.Outcome | Should -Be 'Succeeded'
         $final.BrokersUp | Should -Be 5
         $final.BrokersTotal | Should -Be 5
         $final.BrokerStatus | Should -Be 'green'
-        $records = $result.Progress | Where-Object Activity -Like 'Rolling restart of cluster 3432150'
+        $final.Progress.PSTypeNames[0] | Should -Be 'Cdss.RollingRestartProgress'
+        $overall = $result.Progress | Where-Object Activity -EQ 'Rolling restart'
+        $overall[0].StatusDescription | Should -Be 'Cluster 1 of 1'
+        $records = $result.Progress | Where-Object Activity -Like 'Cluster 3432150*'
         $records | Should -Not -BeNullOrEmpty
-        $records[0].StatusDescription | Should -Match '^\d+ of 5 brokers restarted'
-        $records[0].CurrentOperation | Should -Match 'kafka-prod-02-broker-001='
+        $records.ParentActivityId | Sort-Object -Unique | Should -Be 10
+        ($records.StatusDescription -match '^\d/5 brokers up, status orange$') | Should -Not -BeNullOrEmpty
+        ($records.CurrentOperation -match 'kafka-prod-02-broker-001=') | Should -Not -BeNullOrEmpty
         (Get-CdssEmulatorRequest $emu -Operation rollingRestartProgressCheck).Count | Should -BeGreaterThan 1
     }
 
@@ -299,7 +304,7 @@ Describe 'Invoke-CdssApi' {
     It 'never resends a restart made through Invoke-CdssApi after a 503' {
         Add-CdssEmulatorFault $emu @{ operation = 'rollingRestart'; kind = 'status'; status = 503; errorCode = '500' }
         $errs = $null
-        $null = Invoke-CdssApi /cluster/rollingRestart -Body @{ serviceGroupInstanceNo = 3432149 } -ErrorVariable errs -ErrorAction SilentlyContinue
+        $null = Invoke-CdssApi /cluster/rollingRestart -Body @{ serviceGroupInstanceNo = 3432149 } -Force -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssOutcomeUnknown*'
         (Get-CdssEmulatorRequest $emu -Operation rollingRestart).Count | Should -Be 1
     }

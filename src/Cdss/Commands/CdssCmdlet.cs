@@ -114,6 +114,11 @@ namespace Cdss.Commands
             {
                 throw;
             }
+            catch (System.Management.Automation.Host.HostException)
+            {
+                // A confirmation prompt that cannot be shown (a non-interactive host) is about the command, not one input.
+                throw;
+            }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
