@@ -242,6 +242,7 @@ Describe 'Cluster list and detail' {
         $r.Status | Should -Be 401
         $r.Json.error.errorCode | Should -Be '210'
         $r.Json.error.message | Should -Be 'Permission Denied'
+        (Get-CdssEmulatorRestart $emu | Measure-Object).Count | Should -Be 0
     }
 
     It 'has no disallowed clusters when clusters are generated, so counts are exact' {
@@ -405,5 +406,163 @@ Describe '--verify-vectors' {
         $r = Invoke-VectorCheck $altered
         $r.ExitCode | Should -Be 1
         $r.Text | Should -Match 'FAIL 1: .*signature rejected'
+    }
+}
+
+Describe 'Restart timing' {
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'shows no change during restartDelayMs while pre-check and restart already say "in progress"' {
+        Set-CdssEmulatorConfig $emu @{ restartDelayMs = 1500; brokerRestartMs = 100 }
+        (Invoke-Cluster rollingRestart 3432149).Json.result | Should -BeTrue
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $status = (Invoke-Cluster rollingRestartProgressCheck 3432149).Json.result
+        $list = (Invoke-Emulator /cluster/getClusterInfoList -Body @{ inputText = 'kafka-prod-01' }).Json.result.allowedClusters[0]
+        $clock.ElapsedMilliseconds | Should -BeLessThan 1500 -Because 'the checks must fall inside the delay'
+        $status.brokerStatus | Should -Be 'green'
+        $status.brokerNumber | Should -Be 3
+        $status.brokerStatusPerNode.status | Should -Be @('running', 'running', 'running')
+        $list.serverStatus | Should -Be 'running'
+        foreach ($operation in 'rollingRestartPreCheck', 'rollingRestart') {
+            $r = Invoke-Cluster $operation 3432149
+            $r.Json.code | Should -Be 0
+            $r.Json.message | Should -Be 'A rolling restart is already in progress'
+        }
+        Wait-Until { (Invoke-Cluster rollingRestartProgressCheck 3432149).Json.result.brokerStatus -eq 'orange' }
+        Wait-Until { (Invoke-Cluster rollingRestartPreCheck 3432149).Json.result -eq $true }
+        (Get-CdssEmulatorRestart $emu).outcome | Should -Be 'succeeded'
+    }
+
+    It 'captures the delay and the broker time at acceptance' {
+        Set-CdssEmulatorConfig $emu @{ restartDelayMs = 200; brokerRestartMs = 100 }
+        $null = Invoke-Cluster rollingRestart 3432149
+        Set-CdssEmulatorConfig $emu @{ restartDelayMs = 60000; brokerRestartMs = 60000 }
+        Wait-Until { (Get-CdssEmulatorRestart $emu).outcome -eq 'succeeded' }
+        $run = Get-CdssEmulatorRestart $emu
+        ([DateTimeOffset]$run.startedAt - [DateTimeOffset]$run.acceptedAt).TotalMilliseconds | Should -Be 200
+        ([DateTimeOffset]$run.finishedAt - [DateTimeOffset]$run.startedAt).TotalMilliseconds | Should -Be 300
+    }
+
+    It 'takes --restart-delay-ms at start and reports both delays in the config' {
+        $delayed = Start-TestEmulator -ArgumentList '--restart-delay-ms', '60000', '--config-apply-delay-ms', '50'
+        try {
+            $config = Invoke-RestMethod "$($delayed.ControlUri)/config"
+            $config.restartDelayMs | Should -Be 60000
+            $config.configApplyDelayMs | Should -Be 50
+            $null = Invoke-Cluster rollingRestart 3432149 $delayed
+            (Invoke-Cluster rollingRestartProgressCheck 3432149 $delayed).Json.result.brokerStatus | Should -Be 'green'
+            (Get-CdssEmulatorRestart $delayed).outcome | Should -Be 'running'
+        }
+        finally { Stop-CdssEmulator $delayed }
+    }
+}
+
+Describe 'failAtBroker' {
+    BeforeEach { Reset-CdssEmulator $emu; Reset-CdssEmulator $generated }
+
+    It 'makes any cluster fail at the given broker, generated ones included' {
+        $set = Set-CdssEmulatorCluster -Emulator $generated -ServiceGroupInstanceNo 5000002 -Setting @{ failAtBroker = 1 }
+        $set.failAtBroker | Should -Be 1
+        $null = Invoke-Cluster rollingRestart 5000002 $generated
+        Wait-Until { (Invoke-Cluster rollingRestartProgressCheck 5000002 $generated).Json.result.brokerStatus -eq 'red' }
+        $status = (Invoke-Cluster rollingRestartProgressCheck 5000002 $generated).Json.result
+        $status.brokerStatusPerNode[0].status | Should -Be 'error'
+        @($status.brokerStatusPerNode | Where-Object status -NE 'running').Count | Should -Be 1
+        (Invoke-Emulator /cluster/getClusterInfoList/5000002 -Emulator $generated).Json.result.status | Should -Be 'error'
+        $run = Get-CdssEmulatorRestart $generated
+        $run.outcome | Should -Be 'failed'
+        # Broker 1 restarts for one wave, then the run stops.
+        ([DateTimeOffset]$run.finishedAt - [DateTimeOffset]$run.startedAt).TotalMilliseconds | Should -Be 100
+    }
+
+    It 'clears kafka-flaky''s failure with null, and reset restores it' {
+        $null = Set-CdssEmulatorCluster -Emulator $emu -ServiceGroupInstanceNo 3432154 -Setting @{ failAtBroker = $null }
+        $null = Invoke-Cluster rollingRestart 3432154
+        Wait-Until { (Get-CdssEmulatorRestart $emu).outcome -ne 'running' }
+        (Get-CdssEmulatorRestart $emu).outcome | Should -Be 'succeeded'
+        Reset-CdssEmulator $emu
+        $null = Invoke-Cluster rollingRestart 3432154
+        Wait-Until { (Get-CdssEmulatorRestart $emu).outcome -ne 'running' }
+        (Get-CdssEmulatorRestart $emu).outcome | Should -Be 'failed'
+    }
+
+    It 'refuses <Case>' -ForEach @(
+        @{ Case = 'a broker the cluster does not have'; No = 3432149; Setting = @{ failAtBroker = 4 } }
+        @{ Case = 'broker 0'; No = 3432149; Setting = @{ failAtBroker = 0 } }
+        @{ Case = 'an unknown setting'; No = 3432149; Setting = @{ failAtbroker = 1 } }
+        @{ Case = 'an unknown cluster'; No = 42; Setting = @{ failAtBroker = 1 } }
+    ) {
+        { Set-CdssEmulatorCluster -Emulator $emu -ServiceGroupInstanceNo $No -Setting $Setting } | Should -Throw
+    }
+}
+
+Describe 'Fault windows' {
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'matches a status rule only between startAfterMs and startAfterMs + durationMs' {
+        Add-CdssEmulatorFault $emu @{ operation = 'rollingRestartProgressCheck'; kind = 'status'; status = 503; startAfterMs = 1500; durationMs = 2000 }
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $before = Invoke-Cluster rollingRestartProgressCheck 3432149
+        $clock.ElapsedMilliseconds | Should -BeLessThan 1400 -Because 'the first call must come before the window'
+        $before.Status | Should -Be 200
+        while ($clock.ElapsedMilliseconds -lt 1800) { Start-Sleep -Milliseconds 20 }
+        (Invoke-Cluster rollingRestartProgressCheck 3432149).Status | Should -Be 503
+        (Invoke-Cluster rollingRestartPreCheck 3432149).Status | Should -Be 200
+        while ($clock.ElapsedMilliseconds -lt 3700) { Start-Sleep -Milliseconds 20 }
+        (Invoke-Cluster rollingRestartProgressCheck 3432149).Status | Should -Be 200
+        $rule = Invoke-RestMethod "$($emu.ControlUri)/faults"
+        $rule.applied | Should -Be 1
+        $rule.startAfterMs | Should -Be 1500
+        $rule.durationMs | Should -Be 2000
+    }
+
+    It 'works with other kinds, and does not use up times outside the window' {
+        Add-CdssEmulatorFault $emu @{ operation = 'getClusterStatus'; kind = 'code'; code = 4242; times = 1; startAfterMs = 800 }
+        (Invoke-Emulator /cluster/getClusterStatus/3432149 -Method GET).Json.code | Should -Be 0
+        Start-Sleep -Milliseconds 900
+        (Invoke-Emulator /cluster/getClusterStatus/3432149 -Method GET).Json.code | Should -Be 4242
+        (Invoke-Emulator /cluster/getClusterStatus/3432149 -Method GET).Json.code | Should -Be 0
+    }
+
+    It 'refuses a negative startAfterMs' {
+        { Add-CdssEmulatorFault $emu @{ kind = 'hang'; startAfterMs = -1 } } | Should -Throw
+    }
+}
+
+Describe 'The restarts log' {
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'is empty after a reset' {
+        (Get-CdssEmulatorRestart $emu | Measure-Object).Count | Should -Be 0
+    }
+
+    It 'lists every accepted run in order with real UTC times, and only accepted ones' {
+        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 200 }
+        $before = [DateTimeOffset]::UtcNow
+        $null = Invoke-Cluster rollingRestart 3432149
+        $null = Invoke-Cluster rollingRestart 3432151   # not running: not accepted
+        $null = Invoke-Emulator /cluster/restartAllServices/3432153 -Method GET
+        $runs = @(Get-CdssEmulatorRestart $emu)
+        $runs.Count | Should -Be 2
+        $runs.serviceGroupInstanceNo | Should -Be @(3432149, 3432153)
+        $runs.clusterName | Should -Be @('kafka-prod-01', 'kafka-analytics')
+        $runs.kind | Should -Be @('rollingRestart', 'restartAllServices')
+        $runs.outcome | Should -Be @('running', 'running')
+        $runs[0].PSObject.Properties.Name | Should -Be @('serviceGroupInstanceNo', 'clusterName', 'kind', 'acceptedAt', 'startedAt', 'finishedAt', 'outcome')
+        $runs[0].finishedAt | Should -BeNullOrEmpty
+        (Invoke-WebRequest "$($emu.ControlUri)/restarts").Content |
+            Should -Match '"acceptedAt":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z","startedAt":"[^"]+Z","finishedAt":null'
+        $accepted = [DateTimeOffset]$runs[0].acceptedAt
+        ($accepted - $before).TotalSeconds | Should -BeGreaterThan -1
+        ($accepted - $before).TotalSeconds | Should -BeLessThan 5
+
+        Wait-Until { @(Get-CdssEmulatorRestart $emu | Where-Object outcome -EQ 'running').Count -eq 0 }
+        $done = @(Get-CdssEmulatorRestart $emu)
+        $done.outcome | Should -Be @('succeeded', 'succeeded')
+        # Three brokers one at a time, and four brokers in one wave.
+        ([DateTimeOffset]$done[0].finishedAt - [DateTimeOffset]$done[0].startedAt).TotalMilliseconds | Should -Be 600
+        ([DateTimeOffset]$done[1].finishedAt - [DateTimeOffset]$done[1].startedAt).TotalMilliseconds | Should -Be 200
+        # Both ran at the same time: their intervals overlap.
+        [DateTimeOffset]$done[1].startedAt | Should -BeLessThan ([DateTimeOffset]$done[0].finishedAt)
     }
 }

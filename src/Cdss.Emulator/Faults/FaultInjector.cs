@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Cdss.Emulator.Http;
 using Cdss.Emulator.Options;
@@ -45,6 +46,8 @@ public sealed class FaultInjector
     public int Add(JsonElement json)
     {
         var parsed = FaultRule.ParseMany(json, NewName);
+        var now = Stopwatch.GetTimestamp();
+        foreach (var r in parsed) r.AddedAt = now;
         lock (_gate) _rules.AddRange(parsed);
         return parsed.Count;
     }
@@ -55,7 +58,8 @@ public sealed class FaultInjector
     }
 
     /// <summary>
-    /// Restores start-up state: rules from --faults (with fresh counts), a re-seeded random
+    /// Restores start-up state: rules from --faults (with fresh counts, and time windows counting
+    /// from now), a re-seeded random
     /// source, so that a reset test run sees the same random faults as a fresh process.
     /// </summary>
     public void Reset()
@@ -63,10 +67,12 @@ public sealed class FaultInjector
         lock (_gate)
         {
             _rules.Clear();
+            var now = Stopwatch.GetTimestamp();
             foreach (var r in _startupRules)
             {
                 r.Remaining = r.Times;
                 r.Applied = 0;
+                r.AddedAt = now;
                 _rules.Add(r);
             }
             _random = new Random(_seed);
@@ -87,9 +93,10 @@ public sealed class FaultInjector
     {
         lock (_gate)
         {
+            var now = Stopwatch.GetTimestamp();
             foreach (var r in _rules)
             {
-                if (r.Remaining is 0) continue;
+                if (r.Remaining is 0 || !r.InWindow(now)) continue;
                 if (r.Operation is { } op && op != "*"
                     && !op.Equals(route.Operation, StringComparison.OrdinalIgnoreCase)
                     && !op.Equals(route.PathSegment, StringComparison.OrdinalIgnoreCase)) continue;

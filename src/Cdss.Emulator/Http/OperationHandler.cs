@@ -7,9 +7,3 @@ namespace Cdss.Emulator.Http;
 /// for operations that read a body, and an undefined element for those that do not.
 /// </summary>
 public delegate Task OperationHandler(HttpContext ctx, CdssRoute route, JsonElement body);
-
-/// <summary>A set of operations, registered by operation name.</summary>
-public interface IOperationGroup
-{
-    IEnumerable<KeyValuePair<string, OperationHandler>> Handlers { get; }
-}

@@ -40,5 +40,5 @@ public sealed class RuntimeSettings
     public DateTimeOffset Now => DateTimeOffset.UtcNow.AddSeconds(_current.ClockOffsetSec);
 
     private static Snapshot FromOptions(EmulatorOptions o) =>
-        new(o.LatencyMs, o.ClockOffsetSec, o.BrokerRestartMs, o.FaultRate, RestartDelayMs: 0, ConfigApplyDelayMs: 300);
+        new(o.LatencyMs, o.ClockOffsetSec, o.BrokerRestartMs, o.FaultRate, o.RestartDelayMs, o.ConfigApplyDelayMs);
 }
