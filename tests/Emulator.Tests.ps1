@@ -1,6 +1,8 @@
 <#
     Tests of the emulator itself over real HTTP. Requests are signed here, independently of the module, so
     that these tests pin down what the emulator answers rather than what the client makes of it.
+    One file on purpose, the single place that states the emulator's contract: one Describe per feature,
+    in the order of docs/EMULATOR.md, sharing the signing and polling helpers below.
 #>
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
@@ -51,6 +53,23 @@ BeforeAll {
             if ([DateTime]::UtcNow -gt $deadline) { throw "Condition not met within $TimeoutSec s: $Condition" }
             Start-Sleep -Milliseconds 25
         }
+    }
+
+    # Polls a cluster's progress until it is green again; returns the brokers seen restarting, in order,
+    # and checks that at most one was down at a time.
+    function Watch-RollingRun([long] $Number, [double] $TimeoutSec = 15) {
+        $seen = [System.Collections.Generic.List[string]]::new()
+        Wait-Until {
+            $s = (Invoke-Cluster rollingRestartProgressCheck $Number).Json.result
+            $down = @($s.brokerStatusPerNode | Where-Object status -EQ 'restarting')
+            $down.Count | Should -BeLessOrEqual 1
+            if ($down.Count -eq 1) {
+                $s.brokerNumber | Should -Be ($s.brokerNodeTotalNumber - 1)
+                if ($seen -notcontains $down[0].hostname) { $seen.Add($down[0].hostname) }
+            }
+            $s.brokerStatus -eq 'green'
+        } -TimeoutSec $TimeoutSec
+        $seen.ToArray()
     }
 
     $script:colours = 'green', 'yellow', 'orange', 'red', 'gray'
@@ -564,5 +583,435 @@ Describe 'The restarts log' {
         ([DateTimeOffset]$done[1].finishedAt - [DateTimeOffset]$done[1].startedAt).TotalMilliseconds | Should -Be 200
         # Both ran at the same time: their intervals overlap.
         [DateTimeOffset]$done[1].startedAt | Should -BeLessThan ([DateTimeOffset]$done[0].finishedAt)
+    }
+}
+
+Describe 'Kafka versions and nodes' {
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'lists the Kafka versions with codes as strings' {
+        $r = Invoke-Emulator /cluster/getCDSSVersionList -Method GET
+        $versions = $r.Json.result.kafkaVersionList
+        $versions.kafkaVersionCode | Should -Be @('3903006', '3713006', '2823006', '2403005')
+        $versions.kafkaVersionName | Should -Be @('Kafka 3.9.0', 'Kafka 3.7.1', 'Kafka 2.8.2', 'Kafka 2.4.0')
+        $versions.applicationVersionName | Should -Be @('CMAK 3.0.0.6', 'CMAK 3.0.0.6', 'CMAK 3.0.0.5', 'CMAK 3.0.0.5')
+        $versions.cmakVersionName | Should -Be @('CMAK 3.0.0.6', 'CMAK 3.0.0.6', 'CMAK 3.0.0.5', 'CMAK 3.0.0.5')
+        $r.Text | Should -Match '"kafkaVersionCode":"3903006"'
+    }
+
+    It 'lists brokers and managers with numbers from the cluster number and the progress check''s host names' {
+        $r = Invoke-Emulator /cluster/getClusterNodeList/3432149 -Method GET
+        $nodes = $r.Json.result.computeList
+        $nodes.computeInstanceNo | Should -Be @(343214901, 343214902, 343214903, 343214951, 343214952)
+        $r.Text | Should -Match '"computeInstanceNo":343214901[,}]'
+        $nodes.nodeRoleCode | Should -Be @('BROKER', 'BROKER', 'BROKER', 'MANAGER', 'MANAGER')
+        $nodes.computeInstanceStatus | Sort-Object -Unique | Should -Be 'RUN'
+        $nodes.privateIp | ForEach-Object { $_ | Should -Match '^10\.\d+\.\d+\.\d+$' }
+        $nodes[0].PSObject.Properties.Name | Should -Be @('computeInstanceNo', 'nodeRoleCode', 'hostName', 'computeInstanceStatus', 'privateIp')
+        $hosts = (Invoke-Cluster rollingRestartProgressCheck 3432149).Json.result.brokerStatusPerNode.hostname
+        ($nodes | Where-Object nodeRoleCode -EQ 'BROKER').hostName | Should -Be $hosts
+    }
+
+    It 'answers the node list of an unknown cluster with code 3 and of kafka-payments with 401/210' {
+        (Invoke-Emulator /cluster/getClusterNodeList/999999 -Method GET).Json.code | Should -Be 3
+        (Invoke-Emulator /cluster/getClusterNodeList/3432160 -Method GET).Status | Should -Be 401
+    }
+}
+
+Describe 'Config groups' {
+    BeforeAll {
+        function Invoke-Group([string] $Operation, $Group, [hashtable] $Body) {
+            Invoke-Emulator "/configGroup/$Operation$(if ($null -ne $Group) { "/$Group" })" -Body $Body
+        }
+        function Get-Detail($Group = 101, $Version = 3713006) {
+            (Invoke-Group getKafkaConfigGroupDetailList $Group @{ kafkaVersionCode = $Version }).Json.result.kafkaConfigGroupDetailList
+        }
+        function Get-Custom($Group = 101) {
+            $custom = [ordered]@{}
+            foreach ($d in Get-Detail $Group) { if ($null -ne $d.customValue) { $custom[$d.configNameKey] = $d.customValue } }
+            $custom
+        }
+    }
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'lists the groups of one version with paging' {
+        $r = Invoke-Group getKafkaVersionConfigGroupList $null @{ kafkaVersionCode = 3713006 }
+        $page = $r.Json.result
+        $page.totalCount | Should -Be 2
+        $page.kafkaConfigGroupList.configGroupNo | Should -Be @(101, 102)
+        $page.kafkaConfigGroupList.configGroupName | Should -Be @('prod-kafka-371', 'analytics-kafka-371')
+        $page.kafkaConfigGroupList[0].kafkaVersion | Should -Be '3.7.1'
+        $page.kafkaConfigGroupList[0].PSObject.Properties.Name | Should -Be @('configGroupNo', 'configGroupName', 'description', 'kafkaVersion', 'kafkaVersionCode')
+        $r.Text | Should -Match '"configGroupNo":101,'
+        $r.Text | Should -Match '"kafkaVersionCode":"3713006"'
+        $second = (Invoke-Group getKafkaVersionConfigGroupList $null @{ kafkaVersionCode = 3713006; pageNo = 2; pageSize = 1 }).Json.result
+        $second.kafkaConfigGroupList.configGroupNo | Should -Be 102
+        $second.totalPage | Should -Be 2
+        $second.isLast | Should -BeTrue
+        (Invoke-Group getKafkaVersionConfigGroupList $null @{ kafkaVersionCode = 2403005 }).Json.result.kafkaConfigGroupList.configGroupName | Should -Be 'default-kafka-240'
+    }
+
+    It 'answers <Case> with code <Code>' -ForEach @(
+        @{ Case = 'a list without kafkaVersionCode'; Operation = 'getKafkaVersionConfigGroupList'; Group = $null; Body = @{ pageNo = 1 }; Code = 1000 }
+        @{ Case = 'an unknown version'; Operation = 'getKafkaVersionConfigGroupList'; Group = $null; Body = @{ kafkaVersionCode = 1234 }; Code = 1005 }
+        @{ Case = 'an unknown group'; Operation = 'getKafkaConfigGroup'; Group = 999; Body = @{ kafkaVersionCode = 3713006 }; Code = 1004 }
+        @{ Case = 'a group of another version'; Operation = 'getKafkaConfigGroup'; Group = 101; Body = @{ kafkaVersionCode = 3903006 }; Code = 1003 }
+        @{ Case = 'details without kafkaVersionCode'; Operation = 'getKafkaConfigGroupDetailList'; Group = 101; Body = @{}; Code = 1000 }
+    ) {
+        $r = Invoke-Group $Operation $Group $Body
+        $r.Status | Should -Be 200
+        $r.Json.code | Should -Be $Code
+        $r.Text | Should -Match '"result":null'
+    }
+
+    It 'reads one group' {
+        $r = Invoke-Group getKafkaConfigGroup 202 @{ kafkaVersionCode = '3903006' }
+        $g = $r.Json.result
+        $g.PSObject.Properties.Name | Should -Be @('configGroupNo', 'configGroupName', 'description', 'kafkaVersionCode', 'memberNo')
+        $g.configGroupNo | Should -Be 202
+        $g.configGroupName | Should -Be 'prod-kafka-390'
+        $g.kafkaVersionCode | Should -Be '3903006'
+        $g.memberNo | Should -Not -BeNullOrEmpty
+    }
+
+    It 'lists every setting with its type, range and default, and the seeded custom values' {
+        $r = Invoke-Group getKafkaConfigGroupDetailList 101 @{ kafkaVersionCode = 3713006 }
+        $details = $r.Json.result.kafkaConfigGroupDetailList
+        $details.Count | Should -Be 14
+        @($r.Json.result.additionalKafkaConfigGroupDetailList).Count | Should -Be 0
+        $r.Text | Should -Match '"additionalKafkaConfigGroupDetailList":\[\]'
+        $details[0].PSObject.Properties.Name | Should -Be @('configName', 'configNameKey', 'customValue', 'defaultValue', 'modifyYn', 'range', 'type')
+        $retention = $details | Where-Object configNameKey -EQ 'logRetentionHours'
+        $retention.configName | Should -Be 'log.retention.hours'
+        $retention.customValue | Should -Be '72'
+        $retention.defaultValue | Should -Be '168'
+        $retention.range | Should -Be '1 ~ 8760'
+        $retention.type | Should -Be 'Integer'
+        $r.Text | Should -Match '"configNameKey":"offsetsTopicReplicationFactor","customValue":null,"defaultValue":"3","modifyYn":false,"range":"1 ~ 3","type":"Integer"'
+        ($details | Where-Object configNameKey -EQ 'logCleanupPolicy').range | Should -Be 'delete|compact'
+        ($details | Where-Object configNameKey -EQ 'deleteTopicEnable').range | Should -Be 'true|false'
+        ($details | Where-Object configNameKey -EQ 'logRetentionBytes').range | Should -Be '-1 ~ 9223372036854775807'
+        $details.type | Sort-Object -Unique | Should -Be @('Boolean', 'Integer', 'Long', 'String')
+        (Get-Custom 101).Keys | Should -Be @('numPartitions', 'logRetentionHours')
+        (Get-Custom 102).Count | Should -Be 0
+    }
+
+    It 'replaces the whole custom set: a setting left out reverts to its default' {
+        $r = Invoke-Group setKafkaConfigGroupDetail 101 @{ kafkaVersionCode = 3713006; logRetentionHours = 24 }
+        $r.Json.code | Should -Be 0
+        $r.Json.result | Should -BeTrue
+        $custom = Get-Custom
+        $custom.Keys | Should -Be @('logRetentionHours')
+        $custom.logRetentionHours | Should -Be '24'
+    }
+
+    It 'drops a value for a setting that may not be modified, ignores unknown keys, and takes strings that parse' {
+        $r = Invoke-Group setKafkaConfigGroupDetail 101 @{
+            kafkaVersionCode = 3713006; offsetsTopicReplicationFactor = 1; noSuchSetting = 5
+            numIoThreads = 16; logCleanerThreads = '4'; autoCreateTopicsEnable = 'false'; deleteTopicEnable = $false
+            logCleanupPolicy = 'compact'; logFlushIntervalMessages = 9223372036854775807
+        }
+        $r.Json.result | Should -BeTrue
+        $custom = Get-Custom
+        $custom.Keys | Should -Not -Contain 'offsetsTopicReplicationFactor'
+        $custom.Keys | Should -Not -Contain 'noSuchSetting'
+        $custom.numIoThreads | Should -Be '16'
+        $custom.logCleanerThreads | Should -Be '4'
+        $custom.autoCreateTopicsEnable | Should -Be 'false'
+        $custom.deleteTopicEnable | Should -Be 'false'
+        $custom.logCleanupPolicy | Should -Be 'compact'
+        $custom.logFlushIntervalMessages | Should -Be '9223372036854775807'
+    }
+
+    It 'refuses <Key> = <Value>, naming the key and range, and changes nothing' -ForEach @(
+        @{ Key = 'logRetentionHours'; Value = 9000; Range = '1 ~ 8760' }
+        @{ Key = 'numPartitions'; Value = 0; Range = '1 ~ 1000' }
+        @{ Key = 'logRetentionBytes'; Value = -2; Range = '-1 ~ 9223372036854775807' }
+        @{ Key = 'logCleanerThreads'; Value = 'many'; Range = '1 ~ 8' }
+        @{ Key = 'logCleanupPolicy'; Value = 'zip'; Range = 'delete|compact' }
+        @{ Key = 'allowEveryoneIfNoAclFound'; Value = 'yes'; Range = 'true|false' }
+    ) {
+        $r = Invoke-Group setKafkaConfigGroupDetail 101 @{ kafkaVersionCode = 3713006; numIoThreads = 16; $Key = $Value }
+        $r.Status | Should -Be 200
+        $r.Json.code | Should -Not -Be 0
+        $r.Text | Should -Match '"result":null'
+        $r.Json.message | Should -Match ([regex]::Escape($Key))
+        $r.Json.message | Should -Match ([regex]::Escape($Range))
+        $custom = Get-Custom
+        $custom.Keys | Should -Be @('numPartitions', 'logRetentionHours')
+    }
+
+    It 'restores the seeded values on reset' {
+        $null = Invoke-Group setKafkaConfigGroupDetail 101 @{ kafkaVersionCode = 3713006 }
+        (Get-Custom).Count | Should -Be 0
+        Reset-CdssEmulator $emu
+        (Get-Custom).logRetentionHours | Should -Be '72'
+    }
+
+    It 'lists the clusters this key may see that use a group' {
+        $r = Invoke-Group getConfigGroupUsingClusterList 101 @{ kafkaVersionCode = 3713006 }
+        $r.Json.result.totalCount | Should -Be 3
+        $r.Json.result.usingClusterNameList.clusterName | Should -Be @('kafka-prod-01', 'kafka-prod-02', 'kafka-flaky')
+        $r.Text | Should -Match '"serviceGroupInstanceNo":"3432149"'
+        $none = (Invoke-Group getConfigGroupUsingClusterList 202 @{ kafkaVersionCode = 3903006 }).Json.result
+        $none.totalCount | Should -Be 0
+        @($none.usingClusterNameList).Count | Should -Be 0
+        (Invoke-Group getConfigGroupUsingClusterList 101 @{ kafkaVersionCode = 3713006; pageSize = 2; pageNo = 2 }).Json.result.usingClusterNameList.clusterName |
+            Should -Be 'kafka-flaky'
+    }
+
+    It 'logs the config group number of the path' {
+        $null = Invoke-Group getKafkaConfigGroup 102 @{ kafkaVersionCode = 3713006 }
+        $entry = Get-CdssEmulatorRequest $emu
+        $entry.operation | Should -Be 'getKafkaConfigGroup'
+        $entry.configGroupNo | Should -Be 102
+        $entry.serviceGroupInstanceNo | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Applying a config group to a cluster' {
+    BeforeAll {
+        function Invoke-Apply($Group, $Version, $Cluster) {
+            Invoke-Emulator "/configGroup/setClusterKafkaConfigGroup/$Group" -Body @{ kafkaVersionCode = $Version; serviceGroupInstanceNo = $Cluster }
+        }
+    }
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'makes the cluster changing, then restarts its brokers one at a time, then uses the group' {
+        Set-CdssEmulatorConfig $emu @{ configApplyDelayMs = 1500; brokerRestartMs = 700 }
+        $r = Invoke-Apply 102 3713006 3432149
+        $r.Json.code | Should -Be 0
+        $r.Json.result | Should -BeTrue
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $info = (Invoke-Emulator /cluster/getClusterInfoList/3432149).Json.result
+        $status = (Invoke-Cluster rollingRestartProgressCheck 3432149).Json.result
+        $check = Invoke-Cluster rollingRestartPreCheck 3432149
+        $clock.ElapsedMilliseconds | Should -BeLessThan 1400 -Because 'the checks must fall inside the settling phase'
+        $info.status | Should -Be 'changing'
+        $info.configGroupNo | Should -Be 101
+        $status.brokerStatus | Should -Be 'orange'
+        $status.brokerNumber | Should -Be 3
+        $status.brokerStatusPerNode.status | Sort-Object -Unique | Should -Be 'running'
+        $check.Json.code | Should -Be 0
+        $check.Json.message | Should -Be 'Cluster is not in running state (changing)'
+
+        Watch-RollingRun 3432149 | Should -Be @('kafka-prod-01-broker-001', 'kafka-prod-01-broker-002', 'kafka-prod-01-broker-003')
+        (Invoke-Emulator /cluster/getClusterInfoList/3432149).Json.result.configGroupNo | Should -Be 102
+        (Invoke-Emulator /configGroup/getConfigGroupUsingClusterList/102 -Body @{ kafkaVersionCode = 3713006 }).Json.result.usingClusterNameList.clusterName |
+            Should -Be @('kafka-prod-01', 'kafka-analytics')
+        $run = Get-CdssEmulatorRestart $emu
+        $run.kind | Should -Be 'configApply'
+        $run.outcome | Should -Be 'succeeded'
+        ([DateTimeOffset]$run.startedAt - [DateTimeOffset]$run.acceptedAt).TotalMilliseconds | Should -Be 1500
+        ([DateTimeOffset]$run.finishedAt - [DateTimeOffset]$run.startedAt).TotalMilliseconds | Should -Be 2100
+    }
+
+    It 'refuses a group of another version than the cluster''s with a non-zero code, and changes nothing' {
+        $r = Invoke-Apply 201 3903006 3432149
+        $r.Json.code | Should -Be 1003
+        $r.Text | Should -Match '"result":null'
+        (Get-CdssEmulatorRestart $emu | Measure-Object).Count | Should -Be 0
+        (Invoke-Emulator /cluster/getClusterInfoList/3432149).Json.result.configGroupNo | Should -Be 101
+    }
+
+    It 'answers <Case> in the documented "no" form' -ForEach @(
+        @{ Case = 'a changing cluster'; Group = 201; Version = 3903006; Cluster = 3432151; Message = 'Cluster is not in running state (changing)' }
+        @{ Case = 'kafka-dev (error)'; Group = 302; Version = 2823006; Cluster = 3432152; Message = 'Cluster is not in running state (error)' }
+    ) {
+        $r = Invoke-Apply $Group $Version $Cluster
+        $r.Json.code | Should -Be 0
+        $r.Text | Should -Match '"result":null'
+        $r.Json.message | Should -Be $Message
+    }
+
+    It 'answers a busy cluster in the documented "no" form' {
+        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 60000 }
+        $null = Invoke-Cluster rollingRestart 3432149
+        $r = Invoke-Apply 102 3713006 3432149
+        $r.Json.code | Should -Be 0
+        $r.Json.message | Should -Be 'A rolling restart is already in progress'
+    }
+
+    It 'answers a missing cluster number with code 3 and kafka-payments with 401/210' {
+        (Invoke-Emulator /configGroup/setClusterKafkaConfigGroup/101 -Body @{ kafkaVersionCode = 3713006 }).Json.code | Should -Be 3
+        (Invoke-Apply 101 3713006 3432160).Status | Should -Be 401
+    }
+}
+
+Describe 'Rolling upgrade' {
+    BeforeAll {
+        function Invoke-Upgrade([string] $Operation, $Cluster, $Version, $Group) {
+            Invoke-Emulator "/cluster/$Operation" -Body @{ serviceGroupInstanceNo = $Cluster; upgradeKafkaVersionCode = $Version; upgradeConfigGroupNo = $Group }
+        }
+    }
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'pre-checks without starting anything' {
+        $r = Invoke-Upgrade rollingUpgradePreCheck 3432149 3903006 202
+        $r.Json.code | Should -Be 0
+        $r.Json.result | Should -BeTrue
+        (Get-CdssEmulatorRestart $emu | Measure-Object).Count | Should -Be 0
+    }
+
+    It 'restarts the brokers one at a time and then moves the version and the config group' {
+        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 600 }
+        (Invoke-Upgrade rollingUpgrade 3432149 3903006 202).Json.result | Should -BeTrue
+        $during = (Invoke-Cluster rollingUpgradeProgressCheck 3432149).Json.result
+        $during.brokerStatus | Should -Be 'orange'
+        $during.brokerStatusPerNode.status | Should -Be @('restarting', 'running', 'running')
+        $busy = Invoke-Cluster rollingRestartPreCheck 3432149
+        $busy.Json.code | Should -Be 0
+        $busy.Json.message | Should -Be 'A rolling upgrade is already in progress'
+        (Invoke-Upgrade rollingUpgradePreCheck 3432149 3903006 202).Json.message | Should -Be 'A rolling upgrade is already in progress'
+        (Invoke-Emulator /cluster/getClusterInfoList/3432149).Json.result.kafkaVersionCode | Should -Be '3713006'
+
+        Wait-Until { (Invoke-Cluster rollingUpgradeProgressCheck 3432149).Json.result.brokerStatus -eq 'green' }
+        $info = (Invoke-Emulator /cluster/getClusterInfoList/3432149).Json.result
+        $info.kafkaVersionCode | Should -Be '3903006'
+        $info.configGroupNo | Should -Be 202
+        (Invoke-Emulator /cluster/getClusterInfoList -Body @{ inputText = 'kafka-prod-01' }).Json.result.allowedClusters[0].kafkaVersion | Should -Be '3.9.0'
+        $run = Get-CdssEmulatorRestart $emu
+        $run.kind | Should -Be 'rollingUpgrade'
+        $run.outcome | Should -Be 'succeeded'
+        (Invoke-Upgrade rollingUpgradePreCheck 3432149 3903006 202).Json.message | Should -Match 'not newer'
+    }
+
+    It 'keeps the old version when the upgrade fails (kafka-flaky)' {
+        $null = Invoke-Upgrade rollingUpgrade 3432154 3903006 201
+        Wait-Until { (Get-CdssEmulatorRestart $emu).outcome -ne 'running' }
+        (Get-CdssEmulatorRestart $emu).outcome | Should -Be 'failed'
+        $info = (Invoke-Emulator /cluster/getClusterInfoList/3432154).Json.result
+        $info.status | Should -Be 'error'
+        $info.kafkaVersionCode | Should -Be '3713006'
+        $info.configGroupNo | Should -Be 101
+    }
+
+    It 'answers <Case> in the documented "no" form' -ForEach @(
+        @{ Case = 'the same version'; Cluster = 3432149; Version = 3713006; Group = 101; Message = 'The target Kafka version 3.7.1 is not newer than the cluster''s (3.7.1)' }
+        @{ Case = 'an older version'; Cluster = 3432153; Version = 2823006; Group = 301; Message = 'The target Kafka version 2.8.2 is not newer than the cluster''s (3.7.1)' }
+        @{ Case = 'a changing cluster'; Cluster = 3432151; Version = 3903006; Group = 201; Message = 'Cluster is not in running state (changing)' }
+        @{ Case = 'kafka-dev (error)'; Cluster = 3432152; Version = 3713006; Group = 101; Message = 'Cluster is not in running state (error)' }
+    ) {
+        foreach ($operation in 'rollingUpgradePreCheck', 'rollingUpgrade') {
+            $r = Invoke-Upgrade $operation $Cluster $Version $Group
+            $r.Json.code | Should -Be 0
+            $r.Text | Should -Match '"result":null'
+            $r.Json.message | Should -Be $Message
+        }
+        (Get-CdssEmulatorRestart $emu | Measure-Object).Count | Should -Be 0
+    }
+
+    It 'answers <Case> with code <Code>' -ForEach @(
+        @{ Case = 'a config group not made for the target version'; Body = @{ serviceGroupInstanceNo = 3432149; upgradeKafkaVersionCode = 3903006; upgradeConfigGroupNo = 101 }; Code = 1003 }
+        @{ Case = 'an unknown config group'; Body = @{ serviceGroupInstanceNo = 3432149; upgradeKafkaVersionCode = 3903006; upgradeConfigGroupNo = 999 }; Code = 1004 }
+        @{ Case = 'an unknown version'; Body = @{ serviceGroupInstanceNo = 3432149; upgradeKafkaVersionCode = 4000000; upgradeConfigGroupNo = 202 }; Code = 1005 }
+        @{ Case = 'no upgradeConfigGroupNo'; Body = @{ serviceGroupInstanceNo = 3432149; upgradeKafkaVersionCode = 3903006 }; Code = 1000 }
+        @{ Case = 'no serviceGroupInstanceNo'; Body = @{ upgradeKafkaVersionCode = 3903006; upgradeConfigGroupNo = 202 }; Code = 3 }
+        @{ Case = 'an unknown cluster'; Body = @{ serviceGroupInstanceNo = 999999; upgradeKafkaVersionCode = 3903006; upgradeConfigGroupNo = 202 }; Code = 3 }
+    ) {
+        $r = Invoke-Emulator /cluster/rollingUpgrade -Body $Body
+        $r.Json.code | Should -Be $Code
+        $r.Text | Should -Match '"result":null'
+        (Get-CdssEmulatorRestart $emu | Measure-Object).Count | Should -Be 0
+    }
+
+    It 'answers kafka-payments with 401/210' {
+        (Invoke-Upgrade rollingUpgradePreCheck 3432160 3903006 202).Status | Should -Be 401
+        (Invoke-Cluster rollingUpgradeProgressCheck 3432160).Status | Should -Be 401
+    }
+}
+
+Describe 'Per-node restart' {
+    BeforeAll {
+        function Invoke-NodeRestart($Cluster, [string] $Body) {
+            Invoke-Emulator "/cluster/restartKafkaServicePerNode/$Cluster" -Body $Body
+        }
+    }
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'restarts only the named brokers, one at a time, in broker order' {
+        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 700 }
+        $r = Invoke-NodeRestart 3432150 '{"computeInstanceNoList":[343215004,343215002,343215004]}'
+        $r.Json.code | Should -Be 0
+        $r.Json.result | Should -BeTrue
+        Watch-RollingRun 3432150 | Should -Be @('kafka-prod-02-broker-002', 'kafka-prod-02-broker-004')
+        $run = Get-CdssEmulatorRestart $emu
+        $run.kind | Should -Be 'nodeRestart'
+        $run.outcome | Should -Be 'succeeded'
+        ([DateTimeOffset]$run.finishedAt - [DateTimeOffset]$run.startedAt).TotalMilliseconds | Should -Be 1400
+    }
+
+    It 'answers <Case> with code 3 "<Message>"' -ForEach @(
+        @{ Case = 'no list'; Body = '{}'; Message = 'Invalid Compute Instance No list' }
+        @{ Case = 'a single computeInstanceNo'; Body = '{"computeInstanceNo":343214901}'; Message = 'Invalid Compute Instance No list' }
+        @{ Case = 'an empty list'; Body = '{"computeInstanceNoList":[]}'; Message = 'Invalid Compute Instance No list' }
+        @{ Case = 'quoted numbers'; Body = '{"computeInstanceNoList":["343214901"]}'; Message = 'Invalid Compute Instance No list' }
+        @{ Case = 'a manager'; Body = '{"computeInstanceNoList":[343214951]}'; Message = 'Invalid Compute Instance No list: 343214951 is not a broker of cluster 3432149' }
+        @{ Case = 'a broker of another cluster'; Body = '{"computeInstanceNoList":[343214901,343215001]}'; Message = 'Invalid Compute Instance No list: 343215001 is not a broker of cluster 3432149' }
+    ) {
+        $r = Invoke-NodeRestart 3432149 $Body
+        $r.Status | Should -Be 200
+        $r.Json.code | Should -Be 3
+        $r.Text | Should -Match '"result":null'
+        $r.Json.message | Should -Be $Message
+        (Get-CdssEmulatorRestart $emu | Measure-Object).Count | Should -Be 0
+    }
+
+    It 'answers an unknown cluster with code 3, kafka-payments with 401/210 and a changing cluster with the documented "no"' {
+        (Invoke-NodeRestart 999999 '{"computeInstanceNoList":[99999901]}').Json.message | Should -Be 'Invalid Service Group Instance No'
+        (Invoke-NodeRestart 3432160 '{"computeInstanceNoList":[343216001]}').Status | Should -Be 401
+        $r = Invoke-NodeRestart 3432151 '{"computeInstanceNoList":[343215101]}'
+        $r.Json.code | Should -Be 0
+        $r.Text | Should -Match '"result":null'
+        $r.Json.message | Should -Be 'Cluster is not in running state (changing)'
+    }
+
+    It 'fails at a failing broker only when it is named' {
+        $null = Set-CdssEmulatorCluster -Emulator $emu -ServiceGroupInstanceNo 3432149 -Setting @{ failAtBroker = 2 }
+        $null = Invoke-NodeRestart 3432149 '{"computeInstanceNoList":[343214901,343214903]}'
+        Wait-Until { (Get-CdssEmulatorRestart $emu).outcome -ne 'running' }
+        (Get-CdssEmulatorRestart $emu).outcome | Should -Be 'succeeded'
+        $null = Invoke-NodeRestart 3432149 '{"computeInstanceNoList":[343214902]}'
+        Wait-Until { @(Get-CdssEmulatorRestart $emu)[1].outcome -ne 'running' }
+        @(Get-CdssEmulatorRestart $emu)[1].outcome | Should -Be 'failed'
+    }
+}
+
+Describe 'Faults on the maintenance operations' {
+    BeforeAll { $script:faultyToo = Start-TestEmulator -ArgumentList '--fault-rate', '1' }
+    AfterAll { if ($script:faultyToo) { Stop-CdssEmulator $script:faultyToo } }
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It '--fault-rate faults their reads and none of their changes' {
+        $e = $faultyToo
+        $null = Invoke-Emulator /cluster/getCDSSVersionList -Method GET -Emulator $e
+        $null = Invoke-Emulator /cluster/getClusterNodeList/3432149 -Method GET -Emulator $e
+        $null = Invoke-Emulator /cluster/rollingUpgradePreCheck -Body @{ serviceGroupInstanceNo = 3432149; upgradeKafkaVersionCode = 3903006; upgradeConfigGroupNo = 202 } -Emulator $e
+        $null = Invoke-Cluster rollingUpgradeProgressCheck 3432149 $e
+        $null = Invoke-Emulator /configGroup/getKafkaVersionConfigGroupList -Body @{ kafkaVersionCode = 3713006 } -Emulator $e
+        $null = Invoke-Emulator /configGroup/getKafkaConfigGroup/101 -Body @{ kafkaVersionCode = 3713006 } -Emulator $e
+        $null = Invoke-Emulator /configGroup/getKafkaConfigGroupDetailList/101 -Body @{ kafkaVersionCode = 3713006 } -Emulator $e
+        $null = Invoke-Emulator /configGroup/getConfigGroupUsingClusterList/101 -Body @{ kafkaVersionCode = 3713006 } -Emulator $e
+        $changes = @(
+            Invoke-Emulator /cluster/rollingUpgrade -Body @{ serviceGroupInstanceNo = 3432149; upgradeKafkaVersionCode = 3903006; upgradeConfigGroupNo = 202 } -Emulator $e
+            Invoke-Emulator /cluster/restartKafkaServicePerNode/3432150 -Body '{"computeInstanceNoList":[343215001]}' -Emulator $e
+            Invoke-Emulator /configGroup/setKafkaConfigGroupDetail/102 -Body @{ kafkaVersionCode = 3713006; numIoThreads = 16 } -Emulator $e
+            Invoke-Emulator /configGroup/setClusterKafkaConfigGroup/102 -Body @{ kafkaVersionCode = 3713006; serviceGroupInstanceNo = 3432153 } -Emulator $e
+        )
+        $changes.Status | Should -Be @(200, 200, 200, 200)
+        $changes.Json.result | Should -Be @($true, $true, $true, $true)
+        $log = Get-CdssEmulatorRequest $e
+        ($log | Where-Object fault).operation | Should -Be @(
+            'getCDSSVersionList', 'getClusterNodeList', 'rollingUpgradePreCheck', 'rollingUpgradeProgressCheck',
+            'getKafkaVersionConfigGroupList', 'getKafkaConfigGroup', 'getKafkaConfigGroupDetailList', 'getConfigGroupUsingClusterList')
+        (Get-CdssEmulatorRestart $e).kind | Should -Be @('rollingUpgrade', 'nodeRestart', 'configApply')
+    }
+
+    It 'a rule naming setKafkaConfigGroupDetail fails it before anything changes' {
+        Add-CdssEmulatorFault $emu @{ operation = 'setKafkaConfigGroupDetail'; kind = 'status'; status = 503; times = 1 }
+        $r = Invoke-Emulator /configGroup/setKafkaConfigGroupDetail/101 -Body @{ kafkaVersionCode = 3713006 }
+        $r.Status | Should -Be 503
+        $detail = (Invoke-Emulator /configGroup/getKafkaConfigGroupDetailList/101 -Body @{ kafkaVersionCode = 3713006 }).Json.result.kafkaConfigGroupDetailList
+        ($detail | Where-Object configNameKey -EQ 'logRetentionHours').customValue | Should -Be '72'
     }
 }

@@ -36,4 +36,40 @@ public sealed record RunPlan
 
     /// <summary>The restarting GETs (restartKafkaService, restartAllServices): every broker at once.</summary>
     public static RunPlan RestartEverything(string kind) => new() { Kind = kind, Waves = AllBrokersAtOnce };
+
+    /// <summary>restartKafkaServicePerNode: the named brokers (1-based), one at a time, in broker order.</summary>
+    public static RunPlan NodeRestart(IReadOnlyCollection<long> computeInstanceNos) => new()
+    {
+        Kind = RunKinds.NodeRestart,
+        Validate = c => computeInstanceNos.Where(n => NodeNumbers.BrokerOf(c, n) is null).Select(n => (long?)n).FirstOrDefault() is { } bad
+            ? Outcome.Error(EnvelopeCodes.InvalidNo, $"{EnvelopeCodes.InvalidComputeInstanceListMessage}: {bad} is not a broker of cluster {c.No}")
+            : null,
+        Waves = c => OneByOne(computeInstanceNos.Select(n => NodeNumbers.BrokerOf(c, n)!.Value).Distinct().Order()),
+    };
+
+    /// <summary>A rolling upgrade to <paramref name="target"/> with <paramref name="group"/>, which must be made for it.</summary>
+    public static RunPlan Upgrade(KafkaVersion target, ConfigGroup group) => new()
+    {
+        Kind = RunKinds.RollingUpgrade,
+        Waves = AllBrokersOneByOne,
+        Refuse = c => target.Parsed > c.Version.Parsed ? null
+            : Outcome.No($"The target Kafka version {target.VersionText} is not newer than the cluster's ({c.Version.VersionText})"),
+        OnSuccess = c =>
+        {
+            c.KafkaVersionCode = target.Code;
+            c.ConfigGroupNo = group.No;
+        },
+    };
+
+    /// <summary>setClusterKafkaConfigGroup: settle (changing), restart every broker one at a time, then use the group.</summary>
+    public static RunPlan ConfigApply(ConfigGroup group) => new()
+    {
+        Kind = RunKinds.ConfigApply,
+        Waves = AllBrokersOneByOne,
+        SettlesFirst = true,
+        Validate = c => c.KafkaVersionCode == group.KafkaVersionCode ? null
+            : Outcome.Error(EnvelopeCodes.VersionMismatch,
+                $"Config group {group.No} is for Kafka version code {group.KafkaVersionCode}; cluster {c.No} runs {c.KafkaVersionCode}"),
+        OnSuccess = c => c.ConfigGroupNo = group.No,
+    };
 }

@@ -59,7 +59,7 @@ public sealed class CdssOperations(ClusterStore store) : IOperationGroup
         var (rows, total, disallowed) = store.Query(inputText, vpcName, paging.Apply, ResultShapes.ListItem);
         var result = paging.Fields(total);
         result["allowedClusters"] = rows;
-        result["disallowedClusters"] = disallowed.Select(ResultShapes.Disallowed).ToList();
+        result["disallowedClusters"] = disallowed.Select(ResultShapes.NameAndNumber).ToList();
         return Responses.Success(ctx, result);
     }
 

@@ -54,8 +54,10 @@ public sealed class CdssPipeline(
                 await Responses.GatewayError(ctx, GatewayErrors.NotFound, reason);
                 return;
             }
-            var no = NumberFromBody(body) ?? (route.Spec.Area == CdssRouter.ClusterArea ? RequestBody.PathNumber(route.PathNo) : null);
-            log.Update(entry, e => { e.Operation = route.Operation; e.ServiceGroupInstanceNo = no; });
+            var inClusterPath = route.Spec.Area == CdssRouter.ClusterArea;
+            var no = NumberFromBody(body) ?? (inClusterPath ? RequestBody.PathNumber(route.PathNo) : null);
+            var groupNo = inClusterPath ? null : RequestBody.PathNumber(route.PathNo);
+            log.Update(entry, e => { e.Operation = route.Operation; e.ServiceGroupInstanceNo = no; e.ConfigGroupNo = groupNo; });
 
             var auth = authenticator.Check(req.Method, rawTarget, req.Headers);
             if (!auth.Authenticated)

@@ -25,10 +25,26 @@ public static class CdssRouter
         // GETs that restart something: never reads, whatever the method suggests.
         Cluster("GET", "restartKafkaService", true, "restartKafkaService", read: false, body: false),
         Cluster("GET", "restartAllServices", true, "restartAllServices", read: false, body: false),
+        Cluster("POST", "rollingUpgradePreCheck", false, "rollingUpgradePreCheck", read: true, body: true),
+        Cluster("POST", "rollingUpgrade", false, "rollingUpgrade", read: false, body: true),
+        Cluster("POST", "rollingUpgradeProgressCheck", false, "rollingUpgradeProgressCheck", read: true, body: true),
+        Cluster("GET", "getCDSSVersionList", false, "getCDSSVersionList", read: true, body: false),
+        Cluster("GET", "getClusterNodeList", true, "getClusterNodeList", read: true, body: false),
+        Cluster("POST", "restartKafkaServicePerNode", true, "restartKafkaServicePerNode", read: false, body: true),
+        ConfigGroup("POST", "getKafkaVersionConfigGroupList", false, read: true),
+        ConfigGroup("POST", "getKafkaConfigGroup", true, read: true),
+        ConfigGroup("POST", "getKafkaConfigGroupDetailList", true, read: true),
+        ConfigGroup("POST", "setKafkaConfigGroupDetail", true, read: false),
+        ConfigGroup("POST", "setClusterKafkaConfigGroup", true, read: false),
+        ConfigGroup("POST", "getConfigGroupUsingClusterList", true, read: true),
     ];
 
     private static OperationSpec Cluster(string method, string segment, bool hasNo, string operation, bool read, bool body) =>
         new(method, ClusterArea, segment, hasNo, operation, read, body);
+
+    /// <summary>Every config group operation is a POST with a JSON body, named like its path segment.</summary>
+    private static OperationSpec ConfigGroup(string method, string segment, bool hasNo, bool read) =>
+        new(method, ConfigGroupArea, segment, hasNo, segment, read, ReadsBody: true);
 
     /// <summary>Returns the route, or null with a reason for the 404 details.</summary>
     public static CdssRoute? Match(string method, string path, out string reason)

@@ -114,11 +114,12 @@ public static class ControlEndpoints
             return problem is not null ? Problem(problem) : Results.Json(described, Responses.Json);
         });
 
-        group.MapPost("/reset", (RequestLog log, FaultInjector f, ClusterStore store, RuntimeSettings s) =>
+        group.MapPost("/reset", (RequestLog log, FaultInjector f, ClusterStore store, ConfigGroupStore groups, RuntimeSettings s) =>
         {
             f.Reset();
             log.Clear();
             store.Reset();
+            groups.Reset();
             s.Reset();
             return Results.NoContent();
         });

@@ -25,8 +25,8 @@ public static class ResultShapes
         managerNodeCount = c.ManagerCount,
     };
 
-    /// <summary>A disallowedClusters item.</summary>
-    public static object Disallowed(Cluster c) => new
+    /// <summary>A disallowedClusters item, and a usingClusterNameList item: the number as a string.</summary>
+    public static object NameAndNumber(Cluster c) => new
     {
         clusterName = c.Name,
         serviceGroupInstanceNo = c.No.ToString(CultureInfo.InvariantCulture),
