@@ -6,6 +6,7 @@ BeforeAll {
 
     # Runs a script, separating what it wrote into output, errors and warnings.
     function Invoke-Quiet([scriptblock] $Script) {
+        $ErrorActionPreference = 'Continue'   # the suite runs with Stop; here errors are collected, not thrown
         $all = @(& $Script 2>&1 3>&1)
         [pscustomobject]@{
             Output   = @($all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] -and $_ -isnot [System.Management.Automation.WarningRecord] })

@@ -41,6 +41,11 @@ namespace Cdss.Rollout
                     if (StopsPolling(error)) return Interrupted(item, error, "at once: the service refused to show progress");
                     pollError = error;
                     _record.Warning(item, $"could not read progress ({error.Description.TrimEnd('.')}); still waiting");
+                    // The pre-check may still answer: its "in progress" is evidence that the restart began.
+                    if (!item.Began && await IsRunningOrNullAsync(no, cancellationToken).ConfigureAwait(false) == true)
+                    {
+                        _record.Began(item, "the service says it is in progress");
+                    }
                 }
 
                 if (current != null)
@@ -90,6 +95,18 @@ namespace Cdss.Rollout
                 }
                 var wait = deadline - now < _options.PollInterval ? deadline - now : _options.PollInterval;
                 await _options.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async Task<bool?> IsRunningOrNullAsync(long no, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await _operation.IsRunningAsync(no, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (Translate(ex) != null)
+            {
+                return null;
             }
         }
 

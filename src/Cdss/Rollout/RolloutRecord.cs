@@ -101,6 +101,7 @@ namespace Cdss.Rollout
         {
             var result = item.Result;
             result.FinishedAt = _options.Now();
+            if (result.ClusterName == null) result.ClusterName = _clusters.NameOf(item.ServiceGroupInstanceNo);
             if (item.Error != null && item.Error.Subject == null) item.Error.Subject = char.ToUpperInvariant(Label(item)[0]) + Label(item).Substring(1);
             var journalEvent = result.Outcome switch
             {
