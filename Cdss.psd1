@@ -19,6 +19,15 @@
         'Start-CdssRollingRestart'
         'Get-CdssRollingRestartProgress'
         'Invoke-CdssApi'
+        'Get-CdssKafkaVersion'
+        'Test-CdssRollingUpgrade'
+        'Start-CdssRollingUpgrade'
+        'Get-CdssConfigGroup'
+        'Get-CdssConfigGroupSetting'
+        'Set-CdssConfigGroupSetting'
+        'Set-CdssClusterConfigGroup'
+        'Get-CdssClusterNode'
+        'Restart-CdssKafkaNode'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -28,7 +37,7 @@
             Tags         = @('NAVER', 'NCP', 'NaverCloud', 'CDSS', 'Kafka', 'RollingRestart', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
             ProjectUri   = 'https://example.invalid/cdss'
-            ReleaseNotes = '0.1.0: Connect-Cdss, Test-CdssRollingRestart and the bundled CDSS API emulator.'
+            ReleaseNotes = '0.1.0: Connect-Cdss, Test-CdssRollingRestart and the bundled CDSS API emulator. Maintenance: Get-CdssKafkaVersion, Test-/Start-CdssRollingUpgrade, Get-CdssConfigGroup, Get-/Set-CdssConfigGroupSetting (keeps the settings you do not name), Set-CdssClusterConfigGroup, Get-CdssClusterNode and Restart-CdssKafkaNode.'
         }
     }
 }

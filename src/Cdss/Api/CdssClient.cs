@@ -10,7 +10,7 @@ using Cdss.Transport;
 namespace Cdss.Api
 {
     /// <summary>The CDSS operations this module uses, over a session's transport.</summary>
-    public sealed class CdssClient
+    public sealed partial class CdssClient
     {
         public const string PreCheckPath = "/cluster/rollingRestartPreCheck";
         public const string RollingRestartPath = "/cluster/rollingRestart";
@@ -101,7 +101,7 @@ namespace Cdss.Api
         /// listing, so a server that miscounts can never make us loop forever.
         /// </summary>
         public static bool HasNextPage(ClusterPage page) =>
-            !page.IsLast && page.Clusters.Count > 0 && (page.TotalPage <= 0 || page.CurrentPage < page.TotalPage);
+            Paging.HasNextPage(page.CurrentPage, page.CurrentPage, page.TotalPage, page.IsLast, page.Clusters.Count);
 
         /// <summary>
         /// Whether a call may be sent again after an ambiguous failure. Reads are; anything else (restart,

@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Cdss.Maintenance;
+using Cdss.Transport;
+
+namespace Cdss.Api
+{
+    /// <summary>Config groups: listing them, reading and writing their settings, applying one to a cluster.</summary>
+    public sealed partial class CdssClient
+    {
+        public const string ConfigGroupListPath = "/configGroup/getKafkaVersionConfigGroupList";
+        public const string ConfigGroupSettingsPath = "/configGroup/getKafkaConfigGroupDetailList";
+        public const string SetConfigGroupSettingsPath = "/configGroup/setKafkaConfigGroupDetail";
+        public const string ApplyConfigGroupPath = "/configGroup/setClusterKafkaConfigGroup";
+
+        private const string SettingsOutcomeUnknownAction =
+            "The settings may or may not have changed: look with Get-CdssConfigGroupSetting before trying again.";
+        private const string ApplyOutcomeUnknownAction =
+            "The group may or may not be applying: Get-CdssCluster shows the cluster 'changing' while it does. Look before trying again.";
+
+        internal async Task<ResultPage<ConfigGroup>> GetConfigGroupPageAsync(int kafkaVersionCode, int pageNo, int pageSize, CancellationToken cancellationToken)
+        {
+            var body = $"{{\"kafkaVersionCode\":{Number(kafkaVersionCode)},\"pageNo\":{Number(pageNo)},\"pageSize\":{Number(pageSize)}}}";
+            var envelope = await CallAsync(new ApiRequest(HttpMethod.Post, ConfigGroupListPath, body), cancellationToken).ConfigureAwait(false);
+            var result = RequireObject(envelope, $"Kafka version {Number(kafkaVersionCode)}", ConfigGroupListPath,
+                "Check the version code with Get-CdssKafkaVersion.");
+            return MaintenanceMapping.ToConfigGroupPage(result, kafkaVersionCode);
+        }
+
+        /// <summary>Every config group made for one Kafka version, all pages.</summary>
+        public Task<IReadOnlyList<ConfigGroup>> GetConfigGroupsAsync(int kafkaVersionCode, CancellationToken cancellationToken) =>
+            Paging.ReadAllAsync((pageNo, token) => GetConfigGroupPageAsync(kafkaVersionCode, pageNo, DefaultPageSize, token), cancellationToken);
+
+        /// <summary>
+        /// Finds a config group by number. Groups are listed per Kafka version, so it looks among the groups of
+        /// <paramref name="likelyVersionCode"/> first, then of every other version. Null when there is no such group.
+        /// </summary>
+        public async Task<ConfigGroup?> FindConfigGroupAsync(int configGroupNo, int? likelyVersionCode, CancellationToken cancellationToken)
+        {
+            if (likelyVersionCode.HasValue)
+            {
+                var found = (await GetConfigGroupsAsync(likelyVersionCode.Value, cancellationToken).ConfigureAwait(false))
+                    .FirstOrDefault(g => g.ConfigGroupNo == configGroupNo);
+                if (found != null) return found;
+            }
+            foreach (var version in await GetKafkaVersionsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (version.KafkaVersionCode == likelyVersionCode) continue;
+                var found = (await GetConfigGroupsAsync(version.KafkaVersionCode, cancellationToken).ConfigureAwait(false))
+                    .FirstOrDefault(g => g.ConfigGroupNo == configGroupNo);
+                if (found != null) return found;
+            }
+            return null;
+        }
+
+        /// <summary>Every setting of a config group, with its effective value.</summary>
+        public async Task<IReadOnlyList<ConfigGroupSetting>> GetConfigGroupSettingsAsync(int configGroupNo, int kafkaVersionCode, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(HttpMethod.Post, $"{ConfigGroupSettingsPath}/{Number(configGroupNo)}", VersionBody(kafkaVersionCode));
+            var envelope = await CallForConfigGroupAsync(request, configGroupNo, null, cancellationToken).ConfigureAwait(false);
+            var result = RequireObject(envelope, $"Config group {Number(configGroupNo)}", ConfigGroupSettingsPath,
+                "Check the group and its version with Get-CdssConfigGroup.");
+            return MaintenanceMapping.ToConfigGroupSettings(result, configGroupNo, kafkaVersionCode);
+        }
+
+        /// <summary>
+        /// Writes a group's whole custom configuration as planned. Never sent again once it may have reached the
+        /// service. Returns the request id of the write; a non-zero code (a value the service refused) is CdssApiError.
+        /// </summary>
+        internal async Task<string?> SetConfigGroupSettingsAsync(SettingChangePlan plan, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(HttpMethod.Post, $"{SetConfigGroupSettingsPath}/{Number(plan.ConfigGroupNo)}", plan.ToRequestBody(), idempotent: false);
+            var envelope = await CallForConfigGroupAsync(request, plan.ConfigGroupNo, SettingsOutcomeUnknownAction, cancellationToken).ConfigureAwait(false);
+            if (!envelope.IsSuccess)
+            {
+                throw CdssException.ForServiceCode(CdssErrorIds.ApiError, CdssErrorCategory.InvalidOperation,
+                    $"Config group {Number(plan.ConfigGroupNo)}: {SetConfigGroupSettingsPath} answered", envelope.Code, envelope.Message, envelope.RequestId,
+                    "Correct the value the message names; the group was not changed.");
+            }
+            return envelope.RequestId;
+        }
+
+        /// <summary>
+        /// Applies a config group to a cluster; the service then restarts the cluster. Never sent again once it may
+        /// have reached the service. A declined request is an answer (Accepted false), not an error.
+        /// </summary>
+        public async Task<ConfigGroupApplyResult> ApplyConfigGroupAsync(int configGroupNo, int kafkaVersionCode, long serviceGroupInstanceNo, string? clusterName, CancellationToken cancellationToken)
+        {
+            var body = $"{{\"kafkaVersionCode\":{Number(kafkaVersionCode)},\"serviceGroupInstanceNo\":{Number(serviceGroupInstanceNo)}}}";
+            var request = new ApiRequest(HttpMethod.Post, $"{ApplyConfigGroupPath}/{Number(configGroupNo)}", body, idempotent: false);
+            var envelope = await CallForClusterAsync(request, serviceGroupInstanceNo, clusterName, ApplyOutcomeUnknownAction, cancellationToken).ConfigureAwait(false);
+            return new ConfigGroupApplyResult
+            {
+                ServiceGroupInstanceNo = serviceGroupInstanceNo,
+                ClusterName = clusterName,
+                ConfigGroupNo = configGroupNo,
+                Accepted = IsYes(envelope),
+                Code = envelope.Code,
+                Message = envelope.Message,
+                RequestId = envelope.RequestId,
+            };
+        }
+
+        private static string VersionBody(int kafkaVersionCode) => $"{{\"kafkaVersionCode\":{Number(kafkaVersionCode)}}}";
+    }
+}
