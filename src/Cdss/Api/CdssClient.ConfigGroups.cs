@@ -9,7 +9,7 @@ using Cdss.Transport;
 namespace Cdss.Api
 {
     /// <summary>Config groups: listing them, reading and writing their settings, applying one to a cluster.</summary>
-    public sealed partial class CdssClient
+    partial class CdssClient
     {
         public const string ConfigGroupListPath = "/configGroup/getKafkaVersionConfigGroupList";
         public const string ConfigGroupSettingsPath = "/configGroup/getKafkaConfigGroupDetailList";
@@ -24,7 +24,7 @@ namespace Cdss.Api
         internal async Task<ResultPage<ConfigGroup>> GetConfigGroupPageAsync(int kafkaVersionCode, int pageNo, int pageSize, CancellationToken cancellationToken)
         {
             var body = $"{{\"kafkaVersionCode\":{Number(kafkaVersionCode)},\"pageNo\":{Number(pageNo)},\"pageSize\":{Number(pageSize)}}}";
-            var envelope = await CallAsync(new ApiRequest(HttpMethod.Post, ConfigGroupListPath, body), cancellationToken).ConfigureAwait(false);
+            var envelope = await CallAsync(ReadRequest(HttpMethod.Post, ConfigGroupListPath, body), cancellationToken).ConfigureAwait(false);
             var result = RequireObject(envelope, $"Kafka version {Number(kafkaVersionCode)}", ConfigGroupListPath,
                 "Check the version code with Get-CdssKafkaVersion.");
             return MaintenanceMapping.ToConfigGroupPage(result, kafkaVersionCode);
@@ -59,7 +59,7 @@ namespace Cdss.Api
         /// <summary>Every setting of a config group, with its effective value.</summary>
         public async Task<IReadOnlyList<ConfigGroupSetting>> GetConfigGroupSettingsAsync(int configGroupNo, int kafkaVersionCode, CancellationToken cancellationToken)
         {
-            var request = new ApiRequest(HttpMethod.Post, $"{ConfigGroupSettingsPath}/{Number(configGroupNo)}", VersionBody(kafkaVersionCode));
+            var request = ReadRequest(HttpMethod.Post, $"{ConfigGroupSettingsPath}/{Number(configGroupNo)}", VersionBody(kafkaVersionCode));
             var envelope = await CallForConfigGroupAsync(request, configGroupNo, null, cancellationToken).ConfigureAwait(false);
             var result = RequireObject(envelope, $"Config group {Number(configGroupNo)}", ConfigGroupSettingsPath,
                 "Check the group and its version with Get-CdssConfigGroup.");
@@ -72,7 +72,7 @@ namespace Cdss.Api
         /// </summary>
         internal async Task<string?> SetConfigGroupSettingsAsync(SettingChangePlan plan, CancellationToken cancellationToken)
         {
-            var request = new ApiRequest(HttpMethod.Post, $"{SetConfigGroupSettingsPath}/{Number(plan.ConfigGroupNo)}", plan.ToRequestBody(), idempotent: false);
+            var request = ChangeRequest($"{SetConfigGroupSettingsPath}/{Number(plan.ConfigGroupNo)}", plan.ToRequestBody());
             var envelope = await CallForConfigGroupAsync(request, plan.ConfigGroupNo, SettingsOutcomeUnknownAction, cancellationToken).ConfigureAwait(false);
             if (!envelope.IsSuccess)
             {
@@ -90,7 +90,7 @@ namespace Cdss.Api
         public async Task<ConfigGroupApplyResult> ApplyConfigGroupAsync(int configGroupNo, int kafkaVersionCode, long serviceGroupInstanceNo, string? clusterName, CancellationToken cancellationToken)
         {
             var body = $"{{\"kafkaVersionCode\":{Number(kafkaVersionCode)},\"serviceGroupInstanceNo\":{Number(serviceGroupInstanceNo)}}}";
-            var request = new ApiRequest(HttpMethod.Post, $"{ApplyConfigGroupPath}/{Number(configGroupNo)}", body, idempotent: false);
+            var request = ChangeRequest($"{ApplyConfigGroupPath}/{Number(configGroupNo)}", body);
             var envelope = await CallForClusterAsync(request, serviceGroupInstanceNo, clusterName, ApplyOutcomeUnknownAction, cancellationToken).ConfigureAwait(false);
             return new ConfigGroupApplyResult
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -8,7 +9,7 @@ using Cdss.Transport;
 namespace Cdss.Api
 {
     /// <summary>What the maintenance operations share: calls whose failures name the cluster or group they were for.</summary>
-    public sealed partial class CdssClient
+    partial class CdssClient
     {
         /// <summary>Sends a call about one cluster; a failure names the cluster (and its name when given).</summary>
         private async Task<Envelope> CallForClusterAsync(ApiRequest request, long serviceGroupInstanceNo, string? clusterName,
@@ -54,6 +55,14 @@ namespace Cdss.Api
             }
             return envelope.Result;
         }
+
+        /// <summary>A documented read: it may be sent again after an ambiguous failure.</summary>
+        private static ApiRequest ReadRequest(HttpMethod method, string path, string? jsonBody = null) =>
+            new ApiRequest(method, path, jsonBody, idempotent: true);
+
+        /// <summary>A call that changes something: never sent again once it may have reached the service.</summary>
+        private static ApiRequest ChangeRequest(string path, string jsonBody) =>
+            new ApiRequest(HttpMethod.Post, path, jsonBody, idempotent: false);
 
         /// <summary>Yes only for code 0 with result true; a null result (the documented "no") or any other code is no.</summary>
         private static bool IsYes(Envelope envelope) => envelope.IsSuccess && envelope.Result.ValueKind == JsonValueKind.True;

@@ -8,7 +8,7 @@ using Cdss.Transport;
 namespace Cdss.Api
 {
     /// <summary>A cluster's detail and nodes, and restarting the Kafka service on chosen brokers.</summary>
-    public sealed partial class CdssClient
+    partial class CdssClient
     {
         public const string ClusterNodeListPath = "/cluster/getClusterNodeList";
         public const string RestartNodesPath = "/cluster/restartKafkaServicePerNode";
@@ -20,17 +20,17 @@ namespace Cdss.Api
         internal async Task<ClusterDetail> GetClusterDetailAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken)
         {
             // getClusterInfoList/{no} needs no parameters, but an empty JSON object keeps every JSON-reading gateway happy.
-            var request = new ApiRequest(HttpMethod.Post, $"{ClusterListPath}/{Number(serviceGroupInstanceNo)}", "{}");
+            var request = ReadRequest(HttpMethod.Post, $"{ClusterListPath}/{Number(serviceGroupInstanceNo)}", "{}");
             var envelope = await CallForClusterAsync(request, serviceGroupInstanceNo, null, null, cancellationToken).ConfigureAwait(false);
-            var result = RequireResult(envelope, ClusterListPath, serviceGroupInstanceNo);
+            var result = RequireObject(envelope, $"Cluster {Number(serviceGroupInstanceNo)}", ClusterListPath, "Check the cluster number with Get-CdssCluster.");
             return MaintenanceMapping.ToClusterDetail(result, serviceGroupInstanceNo);
         }
 
         public async Task<IReadOnlyList<ClusterNode>> GetClusterNodesAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken)
         {
-            var request = new ApiRequest(HttpMethod.Get, $"{ClusterNodeListPath}/{Number(serviceGroupInstanceNo)}");
+            var request = ReadRequest(HttpMethod.Get, $"{ClusterNodeListPath}/{Number(serviceGroupInstanceNo)}");
             var envelope = await CallForClusterAsync(request, serviceGroupInstanceNo, null, null, cancellationToken).ConfigureAwait(false);
-            var result = RequireResult(envelope, ClusterNodeListPath, serviceGroupInstanceNo);
+            var result = RequireObject(envelope, $"Cluster {Number(serviceGroupInstanceNo)}", ClusterNodeListPath, "Check the cluster number with Get-CdssCluster.");
             return MaintenanceMapping.ToClusterNodes(result, serviceGroupInstanceNo);
         }
 
@@ -43,7 +43,7 @@ namespace Cdss.Api
             var numbers = computeInstanceNos.ToArray();
             // The list goes as JSON numbers: the service rejects a single computeInstanceNo field.
             var body = "{\"computeInstanceNoList\":[" + string.Join(",", numbers.Select(Number)) + "]}";
-            var request = new ApiRequest(HttpMethod.Post, $"{RestartNodesPath}/{Number(serviceGroupInstanceNo)}", body, idempotent: false);
+            var request = ChangeRequest($"{RestartNodesPath}/{Number(serviceGroupInstanceNo)}", body);
             var envelope = await CallForClusterAsync(request, serviceGroupInstanceNo, null, NodeRestartOutcomeUnknownAction, cancellationToken).ConfigureAwait(false);
             return new KafkaNodeRestart
             {

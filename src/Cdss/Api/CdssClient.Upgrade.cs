@@ -8,7 +8,7 @@ using Cdss.Transport;
 namespace Cdss.Api
 {
     /// <summary>Kafka versions and the rolling upgrade (pre-check, upgrade, progress).</summary>
-    public sealed partial class CdssClient
+    partial class CdssClient
     {
         public const string KafkaVersionListPath = "/cluster/getCDSSVersionList";
         public const string UpgradePreCheckPath = "/cluster/rollingUpgradePreCheck";
@@ -20,7 +20,7 @@ namespace Cdss.Api
 
         public async Task<IReadOnlyList<KafkaVersion>> GetKafkaVersionsAsync(CancellationToken cancellationToken)
         {
-            var envelope = await CallAsync(new ApiRequest(HttpMethod.Get, KafkaVersionListPath), cancellationToken).ConfigureAwait(false);
+            var envelope = await CallAsync(ReadRequest(HttpMethod.Get, KafkaVersionListPath), cancellationToken).ConfigureAwait(false);
             var result = RequireObject(envelope, "Kafka versions", KafkaVersionListPath, "Quote the request id to NAVER Cloud support if this persists.");
             return MaintenanceMapping.ToKafkaVersions(result);
         }
@@ -28,7 +28,7 @@ namespace Cdss.Api
         /// <summary>Asks whether the cluster can be rolling-upgraded to the version with that config group now.</summary>
         public async Task<RollingUpgradePreCheck> RollingUpgradePreCheckAsync(long serviceGroupInstanceNo, int kafkaVersionCode, int configGroupNo, CancellationToken cancellationToken)
         {
-            var request = UpgradeRequest(UpgradePreCheckPath, serviceGroupInstanceNo, kafkaVersionCode, configGroupNo, idempotent: true);
+            var request = ReadRequest(HttpMethod.Post, UpgradePreCheckPath, UpgradeBody(serviceGroupInstanceNo, kafkaVersionCode, configGroupNo));
             var envelope = await CallForClusterAsync(request, serviceGroupInstanceNo, null, null, cancellationToken).ConfigureAwait(false);
             return new RollingUpgradePreCheck
             {
@@ -47,7 +47,7 @@ namespace Cdss.Api
         /// <summary>Asks for a rolling upgrade. Never sent again once it may have reached the service.</summary>
         public async Task<RollingUpgrade> StartRollingUpgradeAsync(long serviceGroupInstanceNo, int kafkaVersionCode, int configGroupNo, CancellationToken cancellationToken)
         {
-            var request = UpgradeRequest(RollingUpgradePath, serviceGroupInstanceNo, kafkaVersionCode, configGroupNo, idempotent: false);
+            var request = ChangeRequest(RollingUpgradePath, UpgradeBody(serviceGroupInstanceNo, kafkaVersionCode, configGroupNo));
             var envelope = await CallForClusterAsync(request, serviceGroupInstanceNo, null, UpgradeOutcomeUnknownAction, cancellationToken).ConfigureAwait(false);
             return new RollingUpgrade
             {
@@ -64,20 +64,18 @@ namespace Cdss.Api
         /// <summary>Where a rolling upgrade stands; the service answers in the same shape as the restart progress.</summary>
         public async Task<RollingRestartProgress> GetRollingUpgradeProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken)
         {
-            var envelope = await CallForClusterAsync(ClusterRequest(UpgradeProgressPath, serviceGroupInstanceNo, idempotent: true),
-                serviceGroupInstanceNo, null, null, cancellationToken).ConfigureAwait(false);
-            var result = RequireResult(envelope, UpgradeProgressPath, serviceGroupInstanceNo);
+            var request = ReadRequest(HttpMethod.Post, UpgradeProgressPath, "{\"serviceGroupInstanceNo\":" + Number(serviceGroupInstanceNo) + "}");
+            var envelope = await CallForClusterAsync(request, serviceGroupInstanceNo, null, null, cancellationToken).ConfigureAwait(false);
+            var result = RequireObject(envelope, $"Cluster {Number(serviceGroupInstanceNo)}", UpgradeProgressPath, "Check the cluster number with Get-CdssCluster.");
             var progress = ResultMapping.ToProgress(result, serviceGroupInstanceNo);
             progress.RequestId = envelope.RequestId;
             return progress;
         }
 
-        private static ApiRequest UpgradeRequest(string path, long serviceGroupInstanceNo, int kafkaVersionCode, int configGroupNo, bool idempotent) =>
-            // All three go as JSON numbers, as the reference types them.
-            new ApiRequest(HttpMethod.Post, path,
-                "{\"serviceGroupInstanceNo\":" + Number(serviceGroupInstanceNo) +
-                ",\"upgradeKafkaVersionCode\":" + Number(kafkaVersionCode) +
-                ",\"upgradeConfigGroupNo\":" + Number(configGroupNo) + "}",
-                idempotent: idempotent);
+        /// <summary>All three go as JSON numbers, as the reference types them.</summary>
+        private static string UpgradeBody(long serviceGroupInstanceNo, int kafkaVersionCode, int configGroupNo) =>
+            "{\"serviceGroupInstanceNo\":" + Number(serviceGroupInstanceNo) +
+            ",\"upgradeKafkaVersionCode\":" + Number(kafkaVersionCode) +
+            ",\"upgradeConfigGroupNo\":" + Number(configGroupNo) + "}";
     }
 }

@@ -101,7 +101,7 @@ namespace Cdss.Api
         /// listing, so a server that miscounts can never make us loop forever.
         /// </summary>
         public static bool HasNextPage(ClusterPage page) =>
-            Paging.HasNextPage(page.CurrentPage, page.CurrentPage, page.TotalPage, page.IsLast, page.Clusters.Count);
+            !page.IsLast && page.Clusters.Count > 0 && (page.TotalPage <= 0 || page.CurrentPage < page.TotalPage);
 
         /// <summary>
         /// Whether a call may be sent again after an ambiguous failure. Reads are; anything else (restart,

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Threading;
@@ -24,6 +23,12 @@ namespace Cdss.Commands
         private int _done;
         private long _lastProgressMs = -1;
 
+        /// <summary>The clusters to check, from the parameter or the pipeline (by value or by property name).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1L, long.MaxValue)]
+        [ArgumentCompleter(typeof(ClusterNumberCompleter))]
+        public long[] ServiceGroupInstanceNo { get; set; } = Array.Empty<long>();
+
         /// <summary>Write only the yes/no answer ([bool]) for each number.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
@@ -36,11 +41,8 @@ namespace Cdss.Commands
         /// <summary>The progress bar's title, e.g. "Rolling-restart pre-check".</summary>
         protected abstract string Activity { get; }
 
-        /// <summary>The cluster numbers bound for the current pipeline input.</summary>
-        protected abstract IEnumerable<long> CurrentNumbers { get; }
-
         /// <summary>The check for one number; runs on a worker thread.</summary>
-        protected abstract Task<TResult> CheckAsync(CdssClient client, long serviceGroupInstanceNo, CancellationToken cancellationToken);
+        private protected abstract Task<TResult> CheckAsync(CdssClient client, long serviceGroupInstanceNo, CancellationToken cancellationToken);
 
         /// <summary>What -Quiet writes for a result.</summary>
         protected abstract bool Answer(TResult result);
@@ -54,7 +56,7 @@ namespace Cdss.Commands
 
         protected sealed override void ProcessRecord()
         {
-            foreach (var number in CurrentNumbers)
+            foreach (var number in ServiceGroupInstanceNo)
             {
                 var captured = number;
                 _queue!.Enqueue(captured, token => CheckAsync(_client!, captured, token));

@@ -1,4 +1,3 @@
-using System;
 using System.Globalization;
 using System.Management.Automation;
 using Cdss.Api;
@@ -12,13 +11,8 @@ namespace Cdss.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "CdssClusterConfigGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ConfigGroupApplyResult))]
-    public sealed class SetCdssClusterConfigGroup : CdssSessionCmdlet
+    public sealed class SetCdssClusterConfigGroup : PerClusterCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1L, long.MaxValue)]
-        [ArgumentCompleter(typeof(ClusterNumberCompleter))]
-        public long[] ServiceGroupInstanceNo { get; set; } = Array.Empty<long>();
-
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateRange(1, int.MaxValue)]
         public int ConfigGroupNo { get; set; }
@@ -27,29 +21,10 @@ namespace Cdss.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        private CdssClient? _client;
-
         /// <summary>The group, looked up once: its version does not depend on the cluster.</summary>
         private ConfigGroup? _group;
 
-        protected override void BeginProcessing() => _client = ResolveSession().CreateClient(Log);
-
-        protected override void ProcessRecord()
-        {
-            foreach (var number in ServiceGroupInstanceNo)
-            {
-                try
-                {
-                    Apply(number);
-                }
-                catch (CdssException ex)
-                {
-                    WriteCdssError(ex, number);
-                }
-            }
-        }
-
-        private void Apply(long number)
+        private protected override void ProcessCluster(CdssClient client, long number)
         {
             var group = ConfigGroupNo.ToString(CultureInfo.InvariantCulture);
             if (!ForcedConfirmation.ShouldProcess(this, Force, $"CDSS cluster {number}",
@@ -57,8 +32,8 @@ namespace Cdss.Commands
             {
                 return;
             }
-            var cluster = Await(_client!.GetClusterDetailAsync(number, StopToken));
-            _group ??= Await(_client!.FindConfigGroupAsync(ConfigGroupNo, cluster.KafkaVersionCode, StopToken));
+            var cluster = Await(client.GetClusterDetailAsync(number, StopToken));
+            _group ??= Await(client.FindConfigGroupAsync(ConfigGroupNo, cluster.KafkaVersionCode, StopToken));
             if (_group == null)
             {
                 throw new CdssException(CdssErrorIds.ConfigGroupNotFound, CdssErrorCategory.ObjectNotFound,
@@ -72,7 +47,7 @@ namespace Cdss.Commands
             var mismatch = ConfigGroupVersionCheck.Check(cluster, _group);
             if (mismatch != null) throw mismatch;
 
-            WriteObject(Await(_client!.ApplyConfigGroupAsync(ConfigGroupNo, _group.KafkaVersionCode, number, cluster.ClusterName, StopToken)));
+            WriteObject(Await(client.ApplyConfigGroupAsync(ConfigGroupNo, _group.KafkaVersionCode, number, cluster.ClusterName, StopToken)));
         }
     }
 }

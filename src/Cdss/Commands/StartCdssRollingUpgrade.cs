@@ -1,4 +1,3 @@
-using System;
 using System.Globalization;
 using System.Management.Automation;
 using Cdss.Api;
@@ -11,13 +10,8 @@ namespace Cdss.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "CdssRollingUpgrade", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(RollingUpgrade))]
-    public sealed class StartCdssRollingUpgrade : CdssSessionCmdlet
+    public sealed class StartCdssRollingUpgrade : PerClusterCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1L, long.MaxValue)]
-        [ArgumentCompleter(typeof(ClusterNumberCompleter))]
-        public long[] ServiceGroupInstanceNo { get; set; } = Array.Empty<long>();
-
         /// <summary>The target Kafka version (Get-CdssKafkaVersion).</summary>
         [Parameter(Mandatory = true)]
         [ValidateRange(1, int.MaxValue)]
@@ -33,26 +27,7 @@ namespace Cdss.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        private CdssClient? _client;
-
-        protected override void BeginProcessing() => _client = ResolveSession().CreateClient(Log);
-
-        protected override void ProcessRecord()
-        {
-            foreach (var number in ServiceGroupInstanceNo)
-            {
-                try
-                {
-                    Upgrade(number);
-                }
-                catch (CdssException ex)
-                {
-                    WriteCdssError(ex, number);
-                }
-            }
-        }
-
-        private void Upgrade(long number)
+        private protected override void ProcessCluster(CdssClient client, long number)
         {
             var version = KafkaVersionCode.ToString(CultureInfo.InvariantCulture);
             var group = ConfigGroupNo.ToString(CultureInfo.InvariantCulture);
@@ -61,7 +36,7 @@ namespace Cdss.Commands
             {
                 return;
             }
-            var check = Await(_client!.RollingUpgradePreCheckAsync(number, KafkaVersionCode, ConfigGroupNo, StopToken));
+            var check = Await(client.RollingUpgradePreCheckAsync(number, KafkaVersionCode, ConfigGroupNo, StopToken));
             if (!check.CanUpgrade)
             {
                 throw CdssException.ForServiceCode(CdssErrorIds.PreCheckFailed, CdssErrorCategory.InvalidOperation,
@@ -69,7 +44,7 @@ namespace Cdss.Commands
                     "Check the reason: the cluster must be running and idle, the version newer than its own, and the group made for that version (Test-CdssRollingUpgrade, Get-CdssConfigGroup).",
                     detail: "No upgrade was requested.");
             }
-            var upgrade = Await(_client!.StartRollingUpgradeAsync(number, KafkaVersionCode, ConfigGroupNo, StopToken));
+            var upgrade = Await(client.StartRollingUpgradeAsync(number, KafkaVersionCode, ConfigGroupNo, StopToken));
             // Following an accepted upgrade to the end (a rollout with -Wait) is a separate step built on this answer.
             WriteObject(upgrade);
         }

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,16 +10,9 @@ namespace Cdss.Commands
     [OutputType(typeof(RollingRestartPreCheck), typeof(bool))]
     public sealed class TestCdssRollingRestart : OrderedCheckCmdlet<RollingRestartPreCheck>
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1L, long.MaxValue)]
-        [ArgumentCompleter(typeof(ClusterNumberCompleter))]
-        public long[] ServiceGroupInstanceNo { get; set; } = Array.Empty<long>();
-
         protected override string Activity => "Rolling-restart pre-check";
 
-        protected override IEnumerable<long> CurrentNumbers => ServiceGroupInstanceNo;
-
-        protected override Task<RollingRestartPreCheck> CheckAsync(CdssClient client, long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+        private protected override Task<RollingRestartPreCheck> CheckAsync(CdssClient client, long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
             client.PreCheckAsync(serviceGroupInstanceNo, cancellationToken);
 
         protected override bool Answer(RollingRestartPreCheck result) => result.CanRestart;

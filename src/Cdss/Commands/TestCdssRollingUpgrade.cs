@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,11 +10,6 @@ namespace Cdss.Commands
     [OutputType(typeof(RollingUpgradePreCheck), typeof(bool))]
     public sealed class TestCdssRollingUpgrade : OrderedCheckCmdlet<RollingUpgradePreCheck>
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1L, long.MaxValue)]
-        [ArgumentCompleter(typeof(ClusterNumberCompleter))]
-        public long[] ServiceGroupInstanceNo { get; set; } = Array.Empty<long>();
-
         /// <summary>The target Kafka version (Get-CdssKafkaVersion).</summary>
         [Parameter(Mandatory = true)]
         [ValidateRange(1, int.MaxValue)]
@@ -30,9 +23,7 @@ namespace Cdss.Commands
 
         protected override string Activity => "Rolling-upgrade pre-check";
 
-        protected override IEnumerable<long> CurrentNumbers => ServiceGroupInstanceNo;
-
-        protected override Task<RollingUpgradePreCheck> CheckAsync(CdssClient client, long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+        private protected override Task<RollingUpgradePreCheck> CheckAsync(CdssClient client, long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
             client.RollingUpgradePreCheckAsync(serviceGroupInstanceNo, KafkaVersionCode, ConfigGroupNo, cancellationToken);
 
         protected override bool Answer(RollingUpgradePreCheck result) => result.CanUpgrade;
