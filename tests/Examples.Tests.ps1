@@ -228,7 +228,7 @@ Describe 'The maintenance examples of the README' {
         @($out | Where-Object { $_ -is [Cdss.ConfigGroup] }).ConfigGroupNo | Should -Be @(201, 202)
         @($out | Where-Object { $_ -is [Cdss.RollingUpgrade] }).ServiceGroupInstanceNo | Should -Be @(3432149, 3432150)
         @($out | Where-Object { $_ -is [Cdss.KafkaNodeRestart] }).ComputeInstanceNo | Should -Be @(343215301)
-        $sets = @(Get-CdssEmulatorRequest $emu | Where-Object target -Like '*/setKafkaConfigGroupDetail/101')
+        $sets = @((Get-CdssEmulatorRequest $emu) | Where-Object target -Like '*/setKafkaConfigGroupDetail/101')
         $sets.Count | Should -Be 1
         $sets[0].body | Should -Match '"numPartitions":6'
     }

@@ -7,7 +7,8 @@ BeforeAll {
 
     # The requests the emulator received whose operation path ends with /<Operation> or /<Operation>/<number>.
     function Get-Sent([string] $Operation) {
-        @(Get-CdssEmulatorRequest $emu | Where-Object { $_.target -match "/$([regex]::Escape($Operation))(/\d+)?(\?|$)" })
+        # (The launcher returns the log as one array: the parentheses unroll it.)
+        @((Get-CdssEmulatorRequest $emu) | Where-Object { $_.target -match "/$([regex]::Escape($Operation))(/\d+)?(\?|$)" })
     }
 
     # The first FullyQualifiedErrorId segment of each error.
@@ -579,16 +580,19 @@ Describe 'Restart-CdssKafkaNode' {
         $r = Restart-CdssKafkaNode 3432149 343214951 -Force
         $r.Accepted | Should -BeFalse
         $r.Code | Should -Be 3
-        $r.Message | Should -Be 'Invalid Compute Instance No list'
+        $r.Message | Should -Match '^Invalid Compute Instance No list'
     }
 
     It 'restarts the named broker: the progress shows it restarting, then the cluster green again' {
         Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 1500 }   # long enough for the polls below to see it
+        # Per-node status values are undocumented: compare with what the nodes show at rest.
+        $atRest = @((Get-CdssRollingRestartProgress 3432153).Nodes.Status | Select-Object -Unique)
+        $atRest.Count | Should -Be 1
         $null = Restart-CdssKafkaNode 3432153 343215302 -Force
         $seen = [Collections.Generic.HashSet[string]]::new()
         Wait-Until {
             $p = Get-CdssRollingRestartProgress 3432153
-            foreach ($n in $p.Nodes | Where-Object Status -NE 'green') { $null = $seen.Add($n.Hostname) }
+            foreach ($n in $p.Nodes | Where-Object Status -NE $atRest[0]) { $null = $seen.Add($n.Hostname) }
             $seen.Count -gt 0 -and $p.BrokerStatus -eq 'green' -and $p.BrokersUp -eq 4
         } -Because 'the broker restarted and the cluster is green'
         $seen | Should -Be @('kafka-analytics-broker-002')
