@@ -17,7 +17,9 @@
         'Test-CdssRollingRestart'
         'Get-CdssCluster'
         'Start-CdssRollingRestart'
+        'Wait-CdssRollingRestart'
         'Get-CdssRollingRestartProgress'
+        'Export-CdssReport'
         'Invoke-CdssApi'
         'Get-CdssKafkaVersion'
         'Test-CdssRollingUpgrade'
@@ -36,8 +38,7 @@
         PSData = @{
             Tags         = @('NAVER', 'NCP', 'NaverCloud', 'CDSS', 'Kafka', 'RollingRestart', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ProjectUri   = 'https://example.invalid/cdss'
-            ReleaseNotes = '0.1.0: Connect-Cdss, Test-CdssRollingRestart and the bundled CDSS API emulator. Maintenance: Get-CdssKafkaVersion, Test-/Start-CdssRollingUpgrade, Get-CdssConfigGroup, Get-/Set-CdssConfigGroupSetting (keeps the settings you do not name), Set-CdssClusterConfigGroup, Get-CdssClusterNode and Restart-CdssKafkaNode.'
+            ReleaseNotes = '0.x: signed sessions for the Public, Gov and Fin sites (Connect-Cdss, credentials from parameters, environment or ncloud profiles); cluster listing; fleet pre-checks in parallel; rolling restarts, and with -Wait safe resumable rollouts with a journal, halting, deadline and a record in the log (Start-/Wait-CdssRollingRestart); JUnit and Markdown reports (Export-CdssReport); Invoke-CdssApi for other operations, which never resends anything that may change a cluster; a bundled CDSS API emulator for rehearsals. Maintenance: Get-CdssKafkaVersion, Test-/Start-CdssRollingUpgrade, Get-CdssConfigGroup, Get-/Set-CdssConfigGroupSetting (keeps the settings you do not name), Set-CdssClusterConfigGroup, Get-CdssClusterNode and Restart-CdssKafkaNode.'
         }
     }
 }

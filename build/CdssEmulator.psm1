@@ -78,11 +78,17 @@ function Invoke-EmulatorControl([object] $Emulator, [string] $Method, [string] $
 }
 
 function Get-CdssEmulatorRequest {
-    <# .SYNOPSIS Every request the emulator received, in arrival order (optionally one operation's). #>
+    <#
+    .SYNOPSIS
+        Every request the emulator received, in arrival order (optionally one operation's), one record at a time.
+    .DESCRIPTION
+        Streams its records, so (Get-CdssEmulatorRequest $e | Measure-Object).Count is 0 when there are none,
+        and (Get-CdssEmulatorRequest $e).Count is right for one record and for many.
+    #>
     param([Parameter(Mandatory)] $Emulator, [string] $Operation)
-    $all = @(Invoke-EmulatorControl $Emulator GET 'requests' $null | ForEach-Object { $_ })
-    if ($Operation) { $all = @($all | Where-Object operation -EQ $Operation) }
-    , $all
+    # ForEach-Object unrolls the JSON array, whichever way this PowerShell version hands it over.
+    Invoke-EmulatorControl $Emulator GET 'requests' $null | ForEach-Object { $_ } |
+        Where-Object { -not $Operation -or $_.operation -eq $Operation }
 }
 
 function Add-CdssEmulatorFault {
@@ -92,15 +98,40 @@ function Add-CdssEmulatorFault {
 }
 
 function Set-CdssEmulatorConfig {
-    <# .SYNOPSIS Changes runtime settings: latencyMs, clockOffsetSec, brokerRestartMs, faultRate. #>
+    <#
+    .SYNOPSIS
+        Changes runtime settings: latencyMs, clockOffsetSec, brokerRestartMs, faultRate, restartDelayMs,
+        configApplyDelayMs. A restart captures brokerRestartMs and its delay when it is accepted.
+    #>
     param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Setting)
     $null = Invoke-EmulatorControl $Emulator POST 'config' $Setting
 }
 
+function Set-CdssEmulatorCluster {
+    <#
+    .SYNOPSIS
+        Changes one cluster's test settings, e.g. @{ failAtBroker = 1 } (1-based; $null clears it), and returns them.
+        Reset-CdssEmulator restores the seed.
+    #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [long] $ServiceGroupInstanceNo, [Parameter(Mandatory)] [hashtable] $Setting)
+    Invoke-EmulatorControl $Emulator POST "clusters/$ServiceGroupInstanceNo" $Setting
+}
+
+function Get-CdssEmulatorRestart {
+    <#
+    .SYNOPSIS
+        Every accepted restart-like run, in acceptance order, one record at a time: serviceGroupInstanceNo,
+        clusterName, kind, acceptedAt, startedAt, finishedAt (null while running), outcome (running | succeeded | failed).
+    #>
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-EmulatorControl $Emulator GET 'restarts' $null | ForEach-Object { $_ }
+}
+
 function Reset-CdssEmulator {
-    <# .SYNOPSIS Clears faults, the request log, restart state and runtime settings. #>
+    <# .SYNOPSIS Clears faults, the request log, runs and cluster state (back to the seed) and runtime settings. #>
     param([Parameter(Mandatory)] $Emulator)
     $null = Invoke-EmulatorControl $Emulator POST 'reset' $null
 }
 
-Export-ModuleMember -Function Start-CdssEmulator, Stop-CdssEmulator, Get-CdssEmulatorRequest, Add-CdssEmulatorFault, Set-CdssEmulatorConfig, Reset-CdssEmulator
+Export-ModuleMember -Function Start-CdssEmulator, Stop-CdssEmulator, Get-CdssEmulatorRequest, Get-CdssEmulatorRestart,
+    Add-CdssEmulatorFault, Set-CdssEmulatorConfig, Set-CdssEmulatorCluster, Reset-CdssEmulator

@@ -190,14 +190,19 @@ Describe 'Start-CdssRollingRestart' {
         } @{ m = $ModulePath; s = (Get-CdssSession) }
         $result.Errors | Should -BeNullOrEmpty
         $final = $result.Output[0]
-        $final.PSTypeNames[0] | Should -Be 'Cdss.RollingRestartProgress'
+        $final.PSTypeNames[0] | Should -Be 'Cdss.RollingRestartResult'
+        $final.Outcome | Should -Be 'Succeeded'
         $final.BrokersUp | Should -Be 5
         $final.BrokersTotal | Should -Be 5
         $final.BrokerStatus | Should -Be 'green'
-        $records = $result.Progress | Where-Object Activity -Like 'Rolling restart of cluster 3432150'
+        $final.Progress.PSTypeNames[0] | Should -Be 'Cdss.RollingRestartProgress'
+        $overall = $result.Progress | Where-Object Activity -EQ 'Rolling restart'
+        $overall[0].StatusDescription | Should -Be 'Cluster 1 of 1'
+        $records = $result.Progress | Where-Object Activity -Like 'Cluster 3432150*'
         $records | Should -Not -BeNullOrEmpty
-        $records[0].StatusDescription | Should -Match '^\d+ of 5 brokers restarted'
-        $records[0].CurrentOperation | Should -Match 'kafka-prod-02-broker-001='
+        $records.ParentActivityId | Sort-Object -Unique | Should -Be 10
+        ($records.StatusDescription -match '^\d/5 brokers up, status orange$') | Should -Not -BeNullOrEmpty
+        ($records.CurrentOperation -match 'kafka-prod-02-broker-001=') | Should -Not -BeNullOrEmpty
         (Get-CdssEmulatorRequest $emu -Operation rollingRestartProgressCheck).Count | Should -BeGreaterThan 1
     }
 
@@ -205,7 +210,7 @@ Describe 'Start-CdssRollingRestart' {
         $errs = $null
         $null = Start-CdssRollingRestart 3432154 -Wait -PollIntervalSec 1 -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssRestartFailed*'
-        "$($errs[0])" | Should -Match 'kafka-flaky-broker-002=red'
+        "$($errs[0])" | Should -Match 'kafka-flaky-broker-002=error'
     }
 }
 
@@ -221,7 +226,7 @@ Describe 'Get-CdssRollingRestartProgress' {
         $p.BrokerStatus | Should -Be 'green'
         $p.Nodes.Count | Should -Be 3
         $p.Nodes[0].Hostname | Should -Be 'kafka-prod-01-broker-001'
-        $p.Nodes[0].Status | Should -Be 'green'
+        $p.Nodes[0].Status | Should -Be 'running'
         $p.ZookeeperStatus | Should -Be 'green'
         $p.CmakStatus | Should -Not -BeNullOrEmpty
     }
@@ -232,7 +237,7 @@ Describe 'Get-CdssRollingRestartProgress' {
         $p = Get-CdssRollingRestartProgress 3432149
         $p.BrokerStatus | Should -Be 'orange'
         $p.BrokersUp | Should -Be 2
-        ($p.Nodes | Where-Object Status -EQ 'orange').Count | Should -Be 1
+        ($p.Nodes | Where-Object Status -EQ 'restarting').Count | Should -Be 1
     }
 
     It 'takes pipeline input and reports an unknown number as CdssApiError' {
@@ -275,7 +280,7 @@ Describe 'Invoke-CdssApi' {
 
     It 'writes the whole envelope with -Raw' {
         $r = Invoke-CdssApi /cluster/rollingRestartPreCheck -Body @{ serviceGroupInstanceNo = 3432151 } -Raw
-        $r.code | Should -Be 1001
+        $r.code | Should -Be 0
         $r.message | Should -Match 'not in running state'
         $r.requestId | Should -Not -BeNullOrEmpty
     }
@@ -299,7 +304,7 @@ Describe 'Invoke-CdssApi' {
     It 'never resends a restart made through Invoke-CdssApi after a 503' {
         Add-CdssEmulatorFault $emu @{ operation = 'rollingRestart'; kind = 'status'; status = 503; errorCode = '500' }
         $errs = $null
-        $null = Invoke-CdssApi /cluster/rollingRestart -Body @{ serviceGroupInstanceNo = 3432149 } -ErrorVariable errs -ErrorAction SilentlyContinue
+        $null = Invoke-CdssApi /cluster/rollingRestart -Body @{ serviceGroupInstanceNo = 3432149 } -Force -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssOutcomeUnknown*'
         (Get-CdssEmulatorRequest $emu -Operation rollingRestart).Count | Should -Be 1
     }

@@ -410,7 +410,7 @@ Describe 'Set-CdssConfigGroupSetting' {
         Set-CdssConfigGroupSetting 101 3713006 -Setting @{ logRetentionHours = 96 } -WhatIf
         (Get-Sent 'setKafkaConfigGroupDetail').Count | Should -Be 0
         $verbose = Set-CdssConfigGroupSetting 101 3713006 -Setting @{ logRetentionHours = 96 } -Verbose 4>&1 | ForEach-Object { "$_" }
-        $verbose | Should -Contain 'Performing the operation "Set logRetentionHours 72 -> 96" on target "CDSS config group 101 (Kafka version 3713006)".'
+        $verbose | Should -Contain 'Performing the operation "Set logRetentionHours 72 -> 96" on target "Config group 101 (Kafka version 3713006)".'
     }
 
     It 'reports CdssSettingNotApplied when the service answers yes but keeps the old value' {

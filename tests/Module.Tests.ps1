@@ -52,7 +52,8 @@ Describe 'The module manifest' {
         $manifest.Tags | Should -Contain 'PSEdition_Core'
         $manifest.Tags | Should -Contain 'PSEdition_Desktop'
         $manifest.Description | Should -Not -BeNullOrEmpty
-        $manifest.ProjectUri | Should -Not -BeNullOrEmpty
+        # No placeholder: a project URI is given only when there is a real one.
+        "$($manifest.ProjectUri)" | Should -Not -Match 'example\.(invalid|com|org)'
         $manifest.LicenseUri | Should -Not -BeNullOrEmpty
         $manifest.ReleaseNotes | Should -Not -BeNullOrEmpty
         $manifest.ExportedFormatFiles | Should -Not -BeNullOrEmpty
@@ -85,9 +86,9 @@ Describe 'Default views' {
     BeforeAll { $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential }
     AfterAll { Disconnect-Cdss }
 
-    It 'shows a pre-check as a table of number, CanRestart, Message and RequestId' {
+    It 'shows a pre-check as a table of number, CanRestart, Code, RequestId and Message' {
         $text = Test-CdssRollingRestart 3432149 | Out-String
-        $text | Should -Match 'ServiceGroupInstanceNo\s+CanRestart\s+Message\s+RequestId'
+        $text | Should -Match 'Cluster\s+CanRestart\s+Code\s+RequestId\s+Message'
         $text | Should -Not -Match 'CheckedAt'
     }
 

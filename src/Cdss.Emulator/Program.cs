@@ -101,7 +101,12 @@ public static class Program
         builder.Services.AddSingleton<Authenticator>();
         builder.Services.AddSingleton<ClusterStore>();
         builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddSingleton<ConfigGroupStore>();
         builder.Services.AddSingleton<CdssOperations>();
+        builder.Services.AddSingleton<IOperationGroup>(sp => sp.GetRequiredService<CdssOperations>());
+        builder.Services.AddSingleton<IOperationGroup, MaintenanceOperations>();
+        builder.Services.AddSingleton<IOperationGroup, ConfigGroupOperations>();
+        builder.Services.AddSingleton<CdssDispatcher>();
         builder.Services.AddSingleton<CdssPipeline>();
 
         var app = builder.Build();

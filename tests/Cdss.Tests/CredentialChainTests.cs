@@ -78,7 +78,7 @@ public sealed class CredentialChainTests : IDisposable
         _env["NCLOUD_SITE"] = "fin";
         _env["NCLOUD_REGION"] = "FKR";
         var request = Request();
-        request.SiteGiven = true;
+        request.ExplicitSite = CdssSite.Public;
         request.RegionGiven = true;
 
         var result = CredentialChain.Resolve(request);

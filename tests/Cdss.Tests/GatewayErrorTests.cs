@@ -70,7 +70,7 @@ public class GatewayErrorTests
         var parsed = GatewayError.TryParse(body);
         Assert.Equal("Signature mismatch", parsed!.Details);
 
-        var ex = GatewayError.ToException(401, body, "POST /api/v1/cluster/rollingRestartPreCheck", 1);
+        var ex = GatewayError.ToException(401, body, "POST /api/v1/cluster/rollingRestartPreCheck");
 
         Assert.Equal(CdssErrorIds.AuthenticationFailed, ex.ErrorId);
         Assert.Contains("POST /api/v1/cluster/rollingRestartPreCheck", ex.Message);

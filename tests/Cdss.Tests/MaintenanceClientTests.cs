@@ -267,16 +267,18 @@ public class MaintenanceClientTests
 
         Assert.Equal("POST", h.Stub.Requests[0].Method);
         Assert.Equal("/api/v1/cluster/getClusterInfoList/3432149", h.Stub.Requests[0].PathAndQuery);
-        Assert.Equal((3713006, 101, "running", "3432149 (kafka-prod-01)"), (detail.KafkaVersionCode, detail.ConfigGroupNo, detail.Status, detail.Label));
+        Assert.Equal((3713006, 101, "running", "kafka-prod-01"), (detail.KafkaVersionCode, detail.ConfigGroupNo, detail.Status, detail.ClusterName));
+        Assert.Equal("Cluster 3432149 (kafka-prod-01)", h.Client.Clusters.Label(3432149));
     }
 
     [Fact]
     public async Task ApplyConfigGroup_SendsVersionAndClusterAsNumbers_Once()
     {
         using var h = new Harness();
+        h.Client.Clusters.Remember(3432149, "kafka-prod-01");
         h.Stub.RespondEnvelope(0, "SUCCESS", "true", Rid);
 
-        var applied = await h.Client.ApplyConfigGroupAsync(102, 3713006, 3432149, "kafka-prod-01", CancellationToken.None);
+        var applied = await h.Client.ApplyConfigGroupAsync(102, 3713006, 3432149, CancellationToken.None);
 
         var sent = Assert.Single(h.Stub.Requests);
         Assert.Equal("/api/v1/configGroup/setClusterKafkaConfigGroup/102", sent.PathAndQuery);
@@ -285,7 +287,7 @@ public class MaintenanceClientTests
         Assert.Equal(("kafka-prod-01", 102, Rid), (applied.ClusterName, applied.ConfigGroupNo, applied.RequestId));
 
         h.Stub.Always(502, "<html>bad gateway</html>");
-        var ex = await Assert.ThrowsAsync<CdssException>(() => h.Client.ApplyConfigGroupAsync(102, 3713006, 3432149, "kafka-prod-01", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<CdssException>(() => h.Client.ApplyConfigGroupAsync(102, 3713006, 3432149, CancellationToken.None));
         Assert.Equal(CdssErrorIds.OutcomeUnknown, ex.ErrorId);
         Assert.Equal(2, h.Stub.Requests.Count);
         Assert.StartsWith("Cluster 3432149 (kafka-prod-01): ", ex.Message);
@@ -296,7 +298,7 @@ public class MaintenanceClientTests
     {
         using var h = new Harness();
         h.Stub.RespondEnvelope(0, "Cluster is busy", "null", Rid);
-        var applied = await h.Client.ApplyConfigGroupAsync(102, 3713006, 3432151, null, CancellationToken.None);
+        var applied = await h.Client.ApplyConfigGroupAsync(102, 3713006, 3432151, CancellationToken.None);
         Assert.False(applied.Accepted);
         Assert.Equal((0, "Cluster is busy"), (applied.Code, applied.Message));
     }
@@ -353,5 +355,31 @@ public class MaintenanceClientTests
         h.Stub.Throw(StubHandler.ConnectionRefused()).RespondEnvelope(0, "SUCCESS", "true");
         Assert.True((await h.Client.RestartKafkaNodesAsync(3432149, new long[] { 343214901 }, CancellationToken.None)).Accepted);
         Assert.Equal(2, h.Stub.Requests.Count);
+    }
+    [Theory]
+    [InlineData("/api/v1/cluster/getCDSSVersionList")]
+    [InlineData("/api/v1/configGroup/getKafkaVersionConfigGroupList")]
+    [InlineData("/api/v1/configGroup/getKafkaConfigGroupDetailList/101")]
+    [InlineData("/api/v1/cluster/getClusterInfoList/3432149")]
+    [InlineData("/api/v1/cluster/getClusterNodeList/3432149")]
+    [InlineData("/api/v1/cluster/rollingUpgradeProgressCheck")]
+    public async Task Reads_AreSentAgainAfterA503(string path)
+    {
+        using var h = new Harness();
+        h.Stub.RespondGateway(503, "500").RespondEnvelope(0, "SUCCESS", "{\"isLast\":true}");
+        var c = h.Client;
+        var none = CancellationToken.None;
+        Task read = path switch
+        {
+            "/api/v1/cluster/getCDSSVersionList" => c.GetKafkaVersionsAsync(none),
+            "/api/v1/configGroup/getKafkaVersionConfigGroupList" => c.GetConfigGroupsAsync(3713006, none),
+            "/api/v1/configGroup/getKafkaConfigGroupDetailList/101" => c.GetConfigGroupSettingsAsync(101, 3713006, none),
+            "/api/v1/cluster/getClusterInfoList/3432149" => c.GetClusterDetailAsync(3432149, none),
+            "/api/v1/cluster/getClusterNodeList/3432149" => c.GetClusterNodesAsync(3432149, none),
+            _ => c.GetRollingUpgradeProgressAsync(3432149, none),
+        };
+        await read;
+        Assert.Equal(2, h.Stub.Requests.Count);
+        Assert.All(h.Stub.Requests, r => Assert.Equal(path, r.PathAndQuery));
     }
 }

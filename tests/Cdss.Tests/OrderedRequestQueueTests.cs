@@ -150,6 +150,30 @@ public class OrderedRequestQueueTests
     }
 
     [Fact]
+    public async Task Dispose_CancelsWorkInFlight_AndStartsNothingMore()
+    {
+        var inFlightToken = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = 0;
+        var queue = new OrderedRequestQueue<int>(1, CancellationToken.None);
+        queue.Enqueue(1, async token =>
+        {
+            Interlocked.Increment(ref started);
+            inFlightToken.SetResult(token);
+            await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);
+            return 1;
+        });
+        for (var i = 2; i <= 5; i++) queue.Enqueue(i, _ => { Interlocked.Increment(ref started); return Task.FromResult(0); });
+        var token = await inFlightToken.Task;
+
+        queue.Dispose();
+
+        Assert.True(token.IsCancellationRequested);
+        await Task.Delay(200);
+        Assert.Equal(1, Volatile.Read(ref started));
+        Assert.Throws<ObjectDisposedException>(() => queue.Enqueue(6, _ => Task.FromResult(6)));
+    }
+
+    [Fact]
     public void ThrottleLimitBelowOne_IsRejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new OrderedRequestQueue<int>(0, CancellationToken.None));

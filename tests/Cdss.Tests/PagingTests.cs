@@ -9,10 +9,13 @@ public class PagingTests
         {
             asked.Add(pageNo);
             if (pageNo > pages.Length) throw new InvalidOperationException($"page {pageNo} was never meant to be asked for");
-            return Task.FromResult(pages[pageNo - 1]);
+            var page = pages[pageNo - 1];
+            // As a fetch does: the page records the pageNo it was asked for.
+            return Task.FromResult(new ResultPage<int>(page.Items, pageNo, page.CurrentPage, page.TotalPage, page.IsLast));
         };
 
-    private static ResultPage<int> Page(int current, int total, bool isLast, params int[] items) => new(items, current, total, isLast);
+    /// <summary>A page's answer: currentPage as the service sent it (0: it sent none), totalPage, isLast and items.</summary>
+    private static ResultPage<int> Page(int current, int total, bool isLast, params int[] items) => new(items, 0, current, total, isLast);
 
     [Fact]
     public async Task ReadAll_StopsOnIsLast()
@@ -77,6 +80,6 @@ public class PagingTests
     [InlineData(Paging.MaxPages, 0, 0, false, 5, false)]
     public void HasNextPage(int requested, int reported, int total, bool isLast, int count, bool expected)
     {
-        Assert.Equal(expected, Paging.HasNextPage(requested, reported, total, isLast, count));
+        Assert.Equal(expected, Paging.HasNextPage(new ResultPage<int>(new int[count], requested, reported, total, isLast)));
     }
 }

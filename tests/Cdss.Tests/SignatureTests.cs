@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Cdss.Signing;
@@ -11,18 +10,13 @@ public class SignatureTests
 
     private static string VectorPath => Path.Combine(AppContext.BaseDirectory, VectorFileName);
 
-    private static string VectorSource =>
-        typeof(SignatureTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "SignatureVectorsSource")?.Value ?? "(unknown)";
-
     /// <summary>Reads the vector file; a missing or empty file is an error, never an empty (silently passing) theory.</summary>
     private static List<JsonElement> LoadVectors()
     {
         if (!File.Exists(VectorPath))
         {
             throw new FileNotFoundException(
-                $"The signature test vectors are missing: expected '{VectorPath}', linked at build time from '{VectorSource}' " +
-                "(../shared/reference/signature-vectors.json relative to the repo root). Restore that file and rebuild.", VectorPath);
+                $"The signature test vectors are missing: expected '{VectorPath}', copied at build time from tests/Cdss.Tests/TestData. Rebuild.", VectorPath);
         }
         using var doc = JsonDocument.Parse(File.ReadAllText(VectorPath));
         var vectors = doc.RootElement.GetProperty("vectors").EnumerateArray().Select(v => v.Clone()).ToList();
@@ -43,10 +37,9 @@ public class SignatureTests
         });
 
     [Fact]
-    public void VectorFile_IsLinkedIntoTheOutput()
+    public void VectorFile_IsCopiedIntoTheOutput()
     {
-        Assert.True(File.Exists(VectorPath),
-            $"signature-vectors.json is not in the test output ('{VectorPath}'); it is linked from '{VectorSource}'.");
+        Assert.True(File.Exists(VectorPath), $"signature-vectors.json is not in the test output ('{VectorPath}').");
         Assert.True(LoadVectors().Count >= 10, "Expected at least the 10 reference vectors.");
     }
 

@@ -46,6 +46,7 @@ internal sealed class RecordingLog : ICdssLog
     public void Verbose(string message) => _lines.Enqueue(("Verbose", message));
     public void Debug(string message) => _lines.Enqueue(("Debug", message));
     public void Warning(string message) => _lines.Enqueue(("Warning", message));
+    public void Information(string message) => _lines.Enqueue(("Information", message));
 }
 
 /// <summary>A transport and client over a stub, with a fixed (or given) clock and a retry wait that only records.</summary>

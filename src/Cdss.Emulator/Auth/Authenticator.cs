@@ -42,7 +42,8 @@ public sealed class Authenticator
         if (accessKey is null) return AuthResult.Fail($"missing or repeated header {AccessKeyHeader}");
         if (signature is null) return AuthResult.Fail($"missing or repeated header {SignatureHeader}");
 
-        // Milliseconds as plain decimal digits; seconds or signs are client bugs worth flagging.
+        // The reference specifies milliseconds as decimal text; anything else (seconds, a sign) is refused
+        // so that a client sending it finds out here.
         if (timestamp.Length == 0 || timestamp.Length > 19 || !timestamp.All(char.IsAsciiDigit)
             || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var ts))
             return AuthResult.Fail("invalid timestamp: expected milliseconds since the Unix epoch as decimal digits");

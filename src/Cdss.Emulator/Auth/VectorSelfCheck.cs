@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace Cdss.Emulator.Auth;
 
 /// <summary>
-/// Implements --verify-vectors: runs the emulator's own verifier over the shared vectors
-/// so tests can prove the emulator agrees with an independent implementation.
+/// Implements --verify-vectors: runs the emulator's own verifier over a vector file (the repository keeps
+/// one, tests/Cdss.Tests/TestData/signature-vectors.json) so tests can prove the emulator agrees with an
+/// independent implementation.
 /// </summary>
 public static class VectorSelfCheck
 {

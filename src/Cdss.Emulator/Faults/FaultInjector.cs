@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Cdss.Emulator.Http;
 using Cdss.Emulator.Options;
@@ -45,6 +46,8 @@ public sealed class FaultInjector
     public int Add(JsonElement json)
     {
         var parsed = FaultRule.ParseMany(json, NewName);
+        var now = Stopwatch.GetTimestamp();
+        foreach (var r in parsed) r.AddedAt = now;
         lock (_gate) _rules.AddRange(parsed);
         return parsed.Count;
     }
@@ -55,7 +58,8 @@ public sealed class FaultInjector
     }
 
     /// <summary>
-    /// Restores start-up state: rules from --faults (with fresh counts), a re-seeded random
+    /// Restores start-up state: rules from --faults (with fresh counts, and time windows counting
+    /// from now), a re-seeded random
     /// source, so that a reset test run sees the same random faults as a fresh process.
     /// </summary>
     public void Reset()
@@ -63,10 +67,12 @@ public sealed class FaultInjector
         lock (_gate)
         {
             _rules.Clear();
+            var now = Stopwatch.GetTimestamp();
             foreach (var r in _startupRules)
             {
                 r.Remaining = r.Times;
                 r.Applied = 0;
+                r.AddedAt = now;
                 _rules.Add(r);
             }
             _random = new Random(_seed);
@@ -80,30 +86,30 @@ public sealed class FaultInjector
     }
 
     /// <summary>
-    /// Picks and consumes the fault for this request. <paramref name="operation"/> is the
-    /// emulator's operation name, <paramref name="lastSegment"/> the last path segment; a rule's
-    /// "operation" may name either.
+    /// Picks and consumes the fault for this request. A rule's "operation" may name the emulator's
+    /// operation name or the operation's path segment.
     /// </summary>
-    public FaultRule? Pick(string operation, string lastSegment, long? serviceGroupInstanceNo)
+    public FaultRule? Pick(CdssRoute route, long? serviceGroupInstanceNo)
     {
         lock (_gate)
         {
+            var now = Stopwatch.GetTimestamp();
             foreach (var r in _rules)
             {
-                if (r.Remaining is 0) continue;
+                if (r.Remaining is 0 || !r.InWindow(now)) continue;
                 if (r.Operation is { } op && op != "*"
-                    && !op.Equals(operation, StringComparison.OrdinalIgnoreCase)
-                    && !op.Equals(lastSegment, StringComparison.OrdinalIgnoreCase)) continue;
+                    && !op.Equals(route.Operation, StringComparison.OrdinalIgnoreCase)
+                    && !op.Equals(route.PathSegment, StringComparison.OrdinalIgnoreCase)) continue;
                 if (r.ServiceGroupInstanceNo is { } no && no != serviceGroupInstanceNo) continue;
                 if (r.Remaining is { } left) r.Remaining = left - 1;
                 r.Applied++;
                 return r;
             }
 
-            // A blind retry of rollingRestart could restart a cluster twice, so random
-            // transient faults (which invite retries) never touch it.
+            // Random transient faults invite retries, and a blind retry of anything that changes
+            // something could do it twice: only the documented reads (the router's IsRead rows) get them.
             var rate = _settings.Current.FaultRate;
-            if (rate <= 0 || operation == "rollingRestart" || _random.NextDouble() >= rate) return null;
+            if (rate <= 0 || !route.Spec.IsRead || _random.NextDouble() >= rate) return null;
             var entry = RandomCycle[_randomFaults++ % RandomCycle.Length];
             return new FaultRule
             {

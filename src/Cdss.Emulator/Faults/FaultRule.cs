@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Cdss.Emulator.Http;
@@ -25,10 +26,25 @@ public sealed class FaultRule
     public string? RetryAfter { get; init; }
     public int? Code { get; init; }
     public int? LatencyMs { get; init; }
+    /// <summary>The rule matches only from this long after it was added...</summary>
+    public int? StartAfterMs { get; init; }
+    /// <summary>...and only for this long from then (null = for ever).</summary>
+    public int? DurationMs { get; init; }
 
     // Mutated under the injector's lock only.
     public int? Remaining { get; set; }
     public int Applied { get; set; }
+    /// <summary>Stopwatch timestamp of when the rule was added (or re-armed by a reset); the window counts from here.</summary>
+    public long AddedAt { get; set; }
+
+    /// <summary>Whether <paramref name="now"/> falls in the rule's time window.</summary>
+    public bool InWindow(long now)
+    {
+        if (StartAfterMs is null && DurationMs is null) return true;
+        var elapsed = Stopwatch.GetElapsedTime(AddedAt, now).TotalMilliseconds;
+        var start = StartAfterMs ?? 0;
+        return elapsed >= start && (DurationMs is not { } d || elapsed < start + d);
+    }
 
     public static string KindName(FaultKind k) => JsonNamingPolicy.CamelCase.ConvertName(k.ToString());
 
@@ -73,6 +89,10 @@ public sealed class FaultRule
         if (latency is < 0) throw new FormatException("latencyMs must be >= 0");
         var times = Int(e, "times");
         if (times is < 1) throw new FormatException("times must be >= 1 (omit it for a permanent rule)");
+        var startAfter = Int(e, "startAfterMs");
+        if (startAfter is < 0) throw new FormatException("startAfterMs must be >= 0");
+        var duration = Int(e, "durationMs");
+        if (duration is < 1) throw new FormatException("durationMs must be >= 1 (omit it for no end)");
 
         return new FaultRule
         {
@@ -89,13 +109,15 @@ public sealed class FaultRule
             RetryAfter = Str(e, "retryAfter"),
             Code = code,
             LatencyMs = latency,
+            StartAfterMs = startAfter,
+            DurationMs = duration,
         };
     }
 
     private static readonly HashSet<string> Known =
     [
         "name", "operation", "serviceGroupInstanceNo", "times", "kind", "status", "errorCode",
-        "message", "details", "retryAfter", "code", "latencyMs",
+        "message", "details", "retryAfter", "code", "latencyMs", "startAfterMs", "durationMs",
     ];
 
     /// <summary>Strings, or numbers taken as their text (errorCode 500 and "500" are the same).</summary>
@@ -133,5 +155,7 @@ public sealed class FaultRule
         retryAfter = RetryAfter,
         code = Code,
         latencyMs = LatencyMs,
+        startAfterMs = StartAfterMs,
+        durationMs = DurationMs,
     };
 }

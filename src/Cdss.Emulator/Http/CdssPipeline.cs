@@ -9,15 +9,15 @@ namespace Cdss.Emulator.Http;
 
 /// <summary>
 /// Everything under /api: log, global latency, route (404), authenticate (401), permission
-/// (401/210), faults, body validation (400), then the operation. The order matters: faults
-/// come after authentication so an injected error can never hide a signing bug.
+/// (401/210), faults, body size (413), body parsing (500 "JSON Parse error"), then the operation.
+/// The order matters: faults come after authentication so an injected error can never hide a signing bug.
 /// </summary>
 public sealed class CdssPipeline(
     RuntimeSettings settings,
     Authenticator authenticator,
     FaultInjector faults,
     RequestLog log,
-    CdssOperations operations,
+    CdssDispatcher operations,
     IHostApplicationLifetime lifetime)
 {
     /// <summary>Bigger bodies get the gateway's 413/430; no CDSS call needs more than a few bytes.</summary>
@@ -45,7 +45,7 @@ public sealed class CdssPipeline(
 
             // Read before any check so the log shows the body even for 401/404 answers.
             var (bodyText, tooLarge) = await ReadBodyAsync(req, cts.Token);
-            var body = ParseBody(bodyText, out var bodyError);
+            var body = ParseBody(bodyText, out var bodyProblem);
             log.Update(entry, e => e.Body = bodyText);
 
             var route = CdssRouter.Match(req.Method, req.Path.Value ?? "", out var reason);
@@ -54,8 +54,10 @@ public sealed class CdssPipeline(
                 await Responses.GatewayError(ctx, GatewayErrors.NotFound, reason);
                 return;
             }
-            var no = NumberFromBody(body) ?? NumberFromPath(route.PathNo);
-            log.Update(entry, e => { e.Operation = route.Operation; e.ServiceGroupInstanceNo = no; });
+            var inClusterPath = route.Spec.Area == CdssRouter.ClusterArea;
+            var no = NumberFromBody(body) ?? (inClusterPath ? RequestBody.PathNumber(route.PathNo) : null);
+            var groupNo = inClusterPath ? null : RequestBody.PathNumber(route.PathNo);
+            log.Update(entry, e => { e.Operation = route.Operation; e.ServiceGroupInstanceNo = no; e.ConfigGroupNo = groupNo; });
 
             var auth = authenticator.Check(req.Method, rawTarget, req.Headers);
             if (!auth.Authenticated)
@@ -70,7 +72,7 @@ public sealed class CdssPipeline(
                 return;
             }
 
-            var fault = faults.Pick(route.Operation, route.LastSegment, no);
+            var fault = faults.Pick(route, no);
             if (fault is not null)
             {
                 log.Update(entry, e => e.Fault = fault.Name);
@@ -91,8 +93,10 @@ public sealed class CdssPipeline(
 
             if (tooLarge)
                 await Responses.GatewayError(ctx, GatewayErrors.EntityTooLarge, $"request body exceeds {MaxBodyBytes} bytes");
-            else if (bodyError is not null)
-                await Responses.GatewayError(ctx, GatewayErrors.BadRequest, bodyError);
+            else if (!route.Spec.ReadsBody)
+                await operations.RunAsync(ctx, route, default);
+            else if (bodyProblem is not null)
+                await Responses.JsonParseError(ctx, bodyProblem);
             else
                 await operations.RunAsync(ctx, route, body);
         }
@@ -161,29 +165,34 @@ public sealed class CdssPipeline(
         return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false);
     }
 
-    /// <summary>An absent body is fine (some calls have none); a present one must be JSON.</summary>
-    private static JsonElement? ParseBody(string text, out string? error)
+    /// <summary>
+    /// The body as a JSON object, or the reason it cannot be one. Only operations that read a body care:
+    /// for them a missing body, text that is not JSON and JSON that is not an object are all a parse error.
+    /// </summary>
+    private static JsonElement ParseBody(string text, out string? problem)
     {
-        error = null;
-        if (text.Length == 0) return null;
+        problem = null;
+        if (text.Length == 0)
+        {
+            problem = "Required request body is missing";
+            return default;
+        }
         try
         {
             using var doc = JsonDocument.Parse(text);
-            return doc.RootElement.Clone();
+            if (doc.RootElement.ValueKind == JsonValueKind.Object) return doc.RootElement.Clone();
+            problem = $"expected a JSON object, got {doc.RootElement.ValueKind.ToString().ToLowerInvariant()}";
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            error = "request body is not valid JSON";
-            return null;
+            problem = $"request body is not valid JSON ({e.Message})";
         }
+        return default;
     }
 
-    private static long? NumberFromBody(JsonElement? body) =>
-        body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("serviceGroupInstanceNo", out var v)
-            && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : null;
-
-    private static long? NumberFromPath(string? text) =>
-        text is not null && text.All(char.IsAsciiDigit) && long.TryParse(text, out var n) ? n : null;
+    /// <summary>For the log and fault matching only; the operation itself validates the number.</summary>
+    private static long? NumberFromBody(JsonElement body) =>
+        RequestBody.TryGetLong(body, "serviceGroupInstanceNo", out var n) ? n : null;
 
     private static string? Header(HttpRequest req, string name) =>
         req.Headers.TryGetValue(name, out var v) ? v.ToString() : null;

@@ -60,16 +60,25 @@ public static class ControlEndpoints
                 var latency = Optional(json, "latencyMs", 0, 600_000);
                 var offset = Optional(json, "clockOffsetSec", -10L * 365 * 86400, 10L * 365 * 86400);
                 var restart = Optional(json, "brokerRestartMs", 1, 3_600_000);
+                var delay = Optional(json, "restartDelayMs", 0, 3_600_000);
+                var settle = Optional(json, "configApplyDelayMs", 0, 3_600_000);
                 double? rate = null;
                 if (json.TryGetProperty("faultRate", out var r) && r.ValueKind != JsonValueKind.Null)
                     rate = r.ValueKind == JsonValueKind.Number && r.GetDouble() is var d and >= 0 and <= 1
                         ? d : throw new FormatException("faultRate must be a number in [0, 1]");
                 foreach (var p in json.EnumerateObject())
-                    if (p.Name is not ("latencyMs" or "clockOffsetSec" or "brokerRestartMs" or "faultRate"))
+                    if (p.Name is not ("latencyMs" or "clockOffsetSec" or "brokerRestartMs" or "faultRate" or "restartDelayMs" or "configApplyDelayMs"))
                         throw new FormatException($"unknown config field '{p.Name}'");
 
-                s.Update(c => new RuntimeSettings.Snapshot(
-                    (int?)latency ?? c.LatencyMs, offset ?? c.ClockOffsetSec, (int?)restart ?? c.BrokerRestartMs, rate ?? c.FaultRate));
+                s.Update(c => c with
+                {
+                    LatencyMs = (int?)latency ?? c.LatencyMs,
+                    ClockOffsetSec = offset ?? c.ClockOffsetSec,
+                    BrokerRestartMs = (int?)restart ?? c.BrokerRestartMs,
+                    FaultRate = rate ?? c.FaultRate,
+                    RestartDelayMs = (int?)delay ?? c.RestartDelayMs,
+                    ConfigApplyDelayMs = (int?)settle ?? c.ConfigApplyDelayMs,
+                });
                 return Results.Json(Describe(s.Current), Responses.Json);
             }
             catch (FormatException e)
@@ -78,11 +87,39 @@ public static class ControlEndpoints
             }
         });
 
-        group.MapPost("/reset", (RequestLog log, FaultInjector f, ClusterStore store, RuntimeSettings s) =>
+        group.MapGet("/restarts", (ClusterStore store) => Results.Json(store.DescribeRuns(), Responses.Json));
+
+        // Test settings of one cluster, e.g. {"failAtBroker": 1}; null clears a setting. Reset restores the seed.
+        group.MapPost("/clusters/{no:long}", async (long no, HttpContext ctx, ClusterStore store) =>
+        {
+            var (json, error) = await ReadJsonAsync(ctx);
+            if (error is not null) return Problem(error);
+            if (json.ValueKind != JsonValueKind.Object) return Problem("cluster settings must be a JSON object");
+            foreach (var p in json.EnumerateObject())
+                if (p.Name is not "failAtBroker") return Problem($"unknown cluster setting '{p.Name}' (known: failAtBroker)");
+
+            string? problem = null;
+            object? described = null;
+            var found = store.TryConfigure(no, c =>
+            {
+                if (json.TryGetProperty("failAtBroker", out var f))
+                {
+                    if (f.ValueKind == JsonValueKind.Null) c.FailAtBroker = null;
+                    else if (f.ValueKind == JsonValueKind.Number && f.TryGetInt32(out var broker) && broker >= 1 && broker <= c.BrokerCount) c.FailAtBroker = broker;
+                    else problem = $"failAtBroker must be null or a broker number in [1, {c.BrokerCount}]";
+                }
+                described = new { serviceGroupInstanceNo = c.No, clusterName = c.Name, brokerCount = c.BrokerCount, failAtBroker = c.FailAtBroker };
+            });
+            if (!found) return Results.NotFound(new { error = $"no cluster {no}" });
+            return problem is not null ? Problem(problem) : Results.Json(described, Responses.Json);
+        });
+
+        group.MapPost("/reset", (RequestLog log, FaultInjector f, ClusterStore store, ConfigGroupStore groups, RuntimeSettings s) =>
         {
             f.Reset();
             log.Clear();
             store.Reset();
+            groups.Reset();
             s.Reset();
             return Results.NoContent();
         });
@@ -97,6 +134,8 @@ public static class ControlEndpoints
         clockOffsetSec = c.ClockOffsetSec,
         brokerRestartMs = c.BrokerRestartMs,
         faultRate = c.FaultRate,
+        restartDelayMs = c.RestartDelayMs,
+        configApplyDelayMs = c.ConfigApplyDelayMs,
     };
 
     private static long? Optional(JsonElement json, string name, long min, long max)

@@ -21,6 +21,8 @@ public sealed class RequestLog
         public required string Target { get; init; }
         public string? Operation { get; set; }
         public long? ServiceGroupInstanceNo { get; set; }
+        /// <summary>The config group number of a /configGroup/ path.</summary>
+        public long? ConfigGroupNo { get; set; }
         public string? AccessKey { get; init; }
         /// <summary>The x-ncp-apigw-timestamp header as sent, to check clients sign with a fresh one.</summary>
         public string? Timestamp { get; init; }
@@ -62,6 +64,7 @@ public sealed class RequestLog
                 target = e.Target,
                 operation = e.Operation,
                 serviceGroupInstanceNo = e.ServiceGroupInstanceNo,
+                configGroupNo = e.ConfigGroupNo,
                 accessKey = e.AccessKey,
                 timestamp = e.Timestamp,
                 contentType = e.ContentType,

@@ -18,6 +18,10 @@ public sealed class EmulatorOptions
     public int? GeneratedClusters { get; private set; }
     public int LatencyMs { get; private set; }
     public int BrokerRestartMs { get; private set; } = 1500;
+    /// <summary>Time between a restart's acceptance and its first broker going down; nothing shows meanwhile.</summary>
+    public int RestartDelayMs { get; private set; }
+    /// <summary>The visible settling phase (serverStatus changing) of a config group apply, before brokers restart.</summary>
+    public int ConfigApplyDelayMs { get; private set; } = 300;
     public long ClockOffsetSec { get; private set; }
     public double FaultRate { get; private set; }
     /// <summary>Fixed default so that a run without --seed is still reproducible.</summary>
@@ -59,6 +63,8 @@ public sealed class EmulatorOptions
                 case "--clusters": o.GeneratedClusters = Int(arg, Value(), 0, 100_000); break;
                 case "--latency-ms": o.LatencyMs = Int(arg, Value(), 0, 600_000); break;
                 case "--broker-restart-ms": o.BrokerRestartMs = Int(arg, Value(), 1, 3_600_000); break;
+                case "--restart-delay-ms": o.RestartDelayMs = Int(arg, Value(), 0, 3_600_000); break;
+                case "--config-apply-delay-ms": o.ConfigApplyDelayMs = Int(arg, Value(), 0, 3_600_000); break;
                 case "--clock-offset-sec": o.ClockOffsetSec = Long(arg, Value(), -10L * 365 * 86400, 10L * 365 * 86400); break;
                 case "--fault-rate": o.FaultRate = Rate(arg, Value()); break;
                 case "--seed": o.Seed = Int(arg, Value(), int.MinValue, int.MaxValue); break;
@@ -122,8 +128,10 @@ public sealed class EmulatorOptions
           --clusters <N>             generate N clusters instead of the default seed
           --latency-ms <N>           delay every CDSS answer (default 0)
           --broker-restart-ms <N>    time one broker takes to restart (default 1500)
+          --restart-delay-ms <N>     time before an accepted restart shows (default 0)
+          --config-apply-delay-ms <N> settling time of a config group apply (default 300)
           --clock-offset-sec <N>     skew the emulator clock (auth window and Date header)
-          --fault-rate <P>           fraction 0..1 of requests failing transiently
+          --fault-rate <P>           fraction 0..1 of read requests failing transiently
           --seed <S>                 seed for --fault-rate (default 1)
           --faults <file.json>       fault rules to load at start
           --parent-pid <pid>         exit when that process exits

@@ -16,7 +16,9 @@ public sealed class RuntimeSettings
         _current = FromOptions(initial);
     }
 
-    public sealed record Snapshot(int LatencyMs, long ClockOffsetSec, int BrokerRestartMs, double FaultRate);
+    /// <param name="RestartDelayMs">Time after a restart is accepted before its first broker goes down.</param>
+    /// <param name="ConfigApplyDelayMs">The visible settling phase (serverStatus changing) of a config group apply.</param>
+    public sealed record Snapshot(int LatencyMs, long ClockOffsetSec, int BrokerRestartMs, double FaultRate, int RestartDelayMs, int ConfigApplyDelayMs);
 
     public Snapshot Current => _current;
 
@@ -38,5 +40,5 @@ public sealed class RuntimeSettings
     public DateTimeOffset Now => DateTimeOffset.UtcNow.AddSeconds(_current.ClockOffsetSec);
 
     private static Snapshot FromOptions(EmulatorOptions o) =>
-        new(o.LatencyMs, o.ClockOffsetSec, o.BrokerRestartMs, o.FaultRate);
+        new(o.LatencyMs, o.ClockOffsetSec, o.BrokerRestartMs, o.FaultRate, o.RestartDelayMs, o.ConfigApplyDelayMs);
 }

@@ -21,14 +21,14 @@ namespace Cdss.Api
         private const string ApplyOutcomeUnknownAction =
             "The group may or may not be applying: Get-CdssCluster shows the cluster 'changing' while it does. Look before trying again.";
 
-        internal async Task<ResultPage<ConfigGroup>> GetConfigGroupPageAsync(int kafkaVersionCode, int pageNo, int pageSize, CancellationToken cancellationToken)
-        {
-            var body = $"{{\"kafkaVersionCode\":{Number(kafkaVersionCode)},\"pageNo\":{Number(pageNo)},\"pageSize\":{Number(pageSize)}}}";
-            var envelope = await CallAsync(ReadRequest(HttpMethod.Post, ConfigGroupListPath, body), cancellationToken).ConfigureAwait(false);
-            var result = RequireObject(envelope, $"Kafka version {Number(kafkaVersionCode)}", ConfigGroupListPath,
-                "Check the version code with Get-CdssKafkaVersion.");
-            return MaintenanceMapping.ToConfigGroupPage(result, kafkaVersionCode);
-        }
+        internal Task<ResultPage<ConfigGroup>> GetConfigGroupPageAsync(int kafkaVersionCode, int pageNo, int pageSize, CancellationToken cancellationToken) =>
+            About("Kafka version " + Number(kafkaVersionCode), null, async () =>
+            {
+                var body = $"{{\"kafkaVersionCode\":{Number(kafkaVersionCode)},\"pageNo\":{Number(pageNo)},\"pageSize\":{Number(pageSize)}}}";
+                var envelope = await CallAsync(new ApiRequest(HttpMethod.Post, ConfigGroupListPath, body), cancellationToken).ConfigureAwait(false);
+                var result = RequireObject(envelope, ConfigGroupListPath, "Check the version code with Get-CdssKafkaVersion.");
+                return MaintenanceMapping.ToConfigGroupPage(result, pageNo, kafkaVersionCode);
+            });
 
         /// <summary>Every config group made for one Kafka version, all pages.</summary>
         public Task<IReadOnlyList<ConfigGroup>> GetConfigGroupsAsync(int kafkaVersionCode, CancellationToken cancellationToken) =>
@@ -57,53 +57,54 @@ namespace Cdss.Api
         }
 
         /// <summary>Every setting of a config group, with its effective value.</summary>
-        public async Task<IReadOnlyList<ConfigGroupSetting>> GetConfigGroupSettingsAsync(int configGroupNo, int kafkaVersionCode, CancellationToken cancellationToken)
-        {
-            var request = ReadRequest(HttpMethod.Post, $"{ConfigGroupSettingsPath}/{Number(configGroupNo)}", VersionBody(kafkaVersionCode));
-            var envelope = await CallForConfigGroupAsync(request, configGroupNo, null, cancellationToken).ConfigureAwait(false);
-            var result = RequireObject(envelope, $"Config group {Number(configGroupNo)}", ConfigGroupSettingsPath,
-                "Check the group and its version with Get-CdssConfigGroup.");
-            return MaintenanceMapping.ToConfigGroupSettings(result, configGroupNo, kafkaVersionCode);
-        }
+        public Task<IReadOnlyList<ConfigGroupSetting>> GetConfigGroupSettingsAsync(int configGroupNo, int kafkaVersionCode, CancellationToken cancellationToken) =>
+            About(ConfigGroupLabel(configGroupNo), null, async () =>
+            {
+                var request = new ApiRequest(HttpMethod.Post, $"{ConfigGroupSettingsPath}/{Number(configGroupNo)}", $"{{\"kafkaVersionCode\":{Number(kafkaVersionCode)}}}");
+                var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
+                var result = RequireObject(envelope, ConfigGroupSettingsPath, "Check the group and its version with Get-CdssConfigGroup.");
+                return MaintenanceMapping.ToConfigGroupSettings(result, configGroupNo, kafkaVersionCode);
+            });
 
         /// <summary>
-        /// Writes a group's whole custom configuration as planned. Never sent again once it may have reached the
-        /// service. Returns the request id of the write; a non-zero code (a value the service refused) is CdssApiError.
+        /// Writes a group's whole custom configuration as planned. Not a read, so never sent again once it may have
+        /// reached the service. Returns the request id of the write; a non-zero code (a value the service refused)
+        /// is CdssApiError.
         /// </summary>
-        internal async Task<string?> SetConfigGroupSettingsAsync(SettingChangePlan plan, CancellationToken cancellationToken)
-        {
-            var request = ChangeRequest($"{SetConfigGroupSettingsPath}/{Number(plan.ConfigGroupNo)}", plan.ToRequestBody());
-            var envelope = await CallForConfigGroupAsync(request, plan.ConfigGroupNo, SettingsOutcomeUnknownAction, cancellationToken).ConfigureAwait(false);
-            if (!envelope.IsSuccess)
+        internal Task<string?> SetConfigGroupSettingsAsync(SettingChangePlan plan, CancellationToken cancellationToken) =>
+            About(ConfigGroupLabel(plan.ConfigGroupNo), SettingsOutcomeUnknownAction, async () =>
             {
-                throw CdssException.ForServiceCode(CdssErrorIds.ApiError, CdssErrorCategory.InvalidOperation,
-                    $"Config group {Number(plan.ConfigGroupNo)}: {SetConfigGroupSettingsPath} answered", envelope.Code, envelope.Message, envelope.RequestId,
-                    "Correct the value the message names; the group was not changed.");
-            }
-            return envelope.RequestId;
-        }
+                var request = new ApiRequest(HttpMethod.Post, $"{SetConfigGroupSettingsPath}/{Number(plan.ConfigGroupNo)}", plan.ToRequestBody());
+                var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
+                if (!envelope.IsSuccess)
+                {
+                    throw CdssException.ForServiceCode(CdssErrorIds.ApiError, CdssErrorCategory.InvalidOperation,
+                        $"{SetConfigGroupSettingsPath} answered", envelope.Code, envelope.Message, envelope.RequestId,
+                        "Correct the value the message names; the group was not changed.");
+                }
+                return envelope.RequestId;
+            });
 
         /// <summary>
-        /// Applies a config group to a cluster; the service then restarts the cluster. Never sent again once it may
-        /// have reached the service. A declined request is an answer (Accepted false), not an error.
+        /// Applies a config group to a cluster; the service then restarts the cluster. Not a read, so never sent again
+        /// once it may have reached the service. A declined request is an answer (Accepted false), not an error.
         /// </summary>
-        public async Task<ConfigGroupApplyResult> ApplyConfigGroupAsync(int configGroupNo, int kafkaVersionCode, long serviceGroupInstanceNo, string? clusterName, CancellationToken cancellationToken)
-        {
-            var body = $"{{\"kafkaVersionCode\":{Number(kafkaVersionCode)},\"serviceGroupInstanceNo\":{Number(serviceGroupInstanceNo)}}}";
-            var request = ChangeRequest($"{ApplyConfigGroupPath}/{Number(configGroupNo)}", body);
-            var envelope = await CallForClusterAsync(request, serviceGroupInstanceNo, clusterName, ApplyOutcomeUnknownAction, cancellationToken).ConfigureAwait(false);
-            return new ConfigGroupApplyResult
+        public Task<ConfigGroupApplyResult> ApplyConfigGroupAsync(int configGroupNo, int kafkaVersionCode, long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+            About(Clusters.Label(serviceGroupInstanceNo), ApplyOutcomeUnknownAction, async () =>
             {
-                ServiceGroupInstanceNo = serviceGroupInstanceNo,
-                ClusterName = clusterName,
-                ConfigGroupNo = configGroupNo,
-                Accepted = IsYes(envelope),
-                Code = envelope.Code,
-                Message = envelope.Message,
-                RequestId = envelope.RequestId,
-            };
-        }
-
-        private static string VersionBody(int kafkaVersionCode) => $"{{\"kafkaVersionCode\":{Number(kafkaVersionCode)}}}";
+                var body = $"{{\"kafkaVersionCode\":{Number(kafkaVersionCode)},\"serviceGroupInstanceNo\":{Number(serviceGroupInstanceNo)}}}";
+                var request = new ApiRequest(HttpMethod.Post, $"{ApplyConfigGroupPath}/{Number(configGroupNo)}", body);
+                var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
+                return new ConfigGroupApplyResult
+                {
+                    ServiceGroupInstanceNo = serviceGroupInstanceNo,
+                    ClusterName = Clusters.NameOf(serviceGroupInstanceNo),
+                    ConfigGroupNo = configGroupNo,
+                    Accepted = IsYes(envelope),
+                    Code = envelope.Code,
+                    Message = envelope.Message,
+                    RequestId = envelope.RequestId,
+                };
+            });
     }
 }

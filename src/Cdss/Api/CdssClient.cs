@@ -10,7 +10,7 @@ using Cdss.Transport;
 namespace Cdss.Api
 {
     /// <summary>The CDSS operations this module uses, over a session's transport.</summary>
-    public sealed partial class CdssClient
+    internal sealed partial class CdssClient
     {
         public const string PreCheckPath = "/cluster/rollingRestartPreCheck";
         public const string RollingRestartPath = "/cluster/rollingRestart";
@@ -23,13 +23,17 @@ namespace Cdss.Api
         private readonly CdssTransport _transport;
         private readonly ICdssLog _log;
 
-        public CdssClient(CdssTransport transport, ICdssLog? log = null)
+        public CdssClient(CdssTransport transport, ICdssLog? log = null, ClusterDirectory? clusters = null)
         {
             _transport = transport ?? throw new ArgumentNullException(nameof(transport));
             _log = log ?? NullLog.Instance;
+            Clusters = clusters ?? new ClusterDirectory();
         }
 
         public string Endpoint => _transport.BaseUrl.ToString();
+
+        /// <summary>Names of the clusters this session has seen, for messages.</summary>
+        public ClusterDirectory Clusters { get; }
 
         /// <summary>Sends a call and reads the envelope; gateway errors and unreadable answers become CdssException.</summary>
         public async Task<Envelope> CallAsync(ApiRequest request, CancellationToken cancellationToken)
@@ -38,63 +42,82 @@ namespace Cdss.Api
             var operation = $"{request.Method.Method} {response.RequestUri.AbsolutePath}";
             if (response.StatusCode != 200)
             {
-                throw GatewayError.ToException(response.StatusCode, response.Body, operation, response.Attempts);
+                var error = GatewayError.ToException(response.StatusCode, response.Body, operation);
+                error.Attempts = response.Attempts;
+                throw error;
             }
             var envelope = Envelope.Parse(response.Body, operation);
             _log.Verbose($"{operation}: code {envelope.Code} '{envelope.Message}', requestId {envelope.RequestId ?? "(none)"}.");
             return envelope;
         }
 
-        public async Task<RollingRestartPreCheck> PreCheckAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken)
-        {
-            var envelope = await CallAsync(ClusterRequest(PreCheckPath, serviceGroupInstanceNo, idempotent: true), cancellationToken).ConfigureAwait(false);
-            return new RollingRestartPreCheck
+        public Task<RollingRestartPreCheck> PreCheckAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+            AboutCluster(serviceGroupInstanceNo, async () =>
             {
-                ServiceGroupInstanceNo = serviceGroupInstanceNo,
-                // A null or missing result with code 0 is not a yes: only an explicit true allows a restart.
-                CanRestart = envelope.IsSuccess && envelope.Result.ValueKind == JsonValueKind.True,
-                Code = envelope.Code,
-                Message = envelope.Message,
-                RequestId = envelope.RequestId,
-                Endpoint = Endpoint,
-                CheckedAt = DateTimeOffset.UtcNow,
-            };
-        }
+                var envelope = await CallAsync(ClusterRequest(PreCheckPath, serviceGroupInstanceNo), cancellationToken).ConfigureAwait(false);
+                return new RollingRestartPreCheck
+                {
+                    ServiceGroupInstanceNo = serviceGroupInstanceNo,
+                    ClusterName = Clusters.NameOf(serviceGroupInstanceNo),
+                    // Only an explicit true allows a restart. The documented "no" is code 0 with result null and the
+                    // reason in message; a non-zero code is handled the same way.
+                    CanRestart = envelope.IsSuccess && envelope.Result.ValueKind == JsonValueKind.True,
+                    Code = envelope.Code,
+                    Message = envelope.Message,
+                    RequestId = envelope.RequestId,
+                    Endpoint = Endpoint,
+                    CheckedAt = DateTimeOffset.UtcNow,
+                };
+            });
 
         /// <summary>Asks for a rolling restart. Never retried once it may have reached the service.</summary>
-        public async Task<RollingRestart> StartRollingRestartAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken)
-        {
-            var envelope = await CallAsync(ClusterRequest(RollingRestartPath, serviceGroupInstanceNo, idempotent: false), cancellationToken).ConfigureAwait(false);
-            return new RollingRestart
+        public Task<RollingRestart> StartRollingRestartAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+            AboutCluster(serviceGroupInstanceNo, async () =>
             {
-                ServiceGroupInstanceNo = serviceGroupInstanceNo,
-                Accepted = envelope.IsSuccess && envelope.Result.ValueKind == JsonValueKind.True,
-                Code = envelope.Code,
-                Message = envelope.Message,
-                RequestId = envelope.RequestId,
-            };
-        }
+                var envelope = await CallAsync(ClusterRequest(RollingRestartPath, serviceGroupInstanceNo), cancellationToken).ConfigureAwait(false);
+                return new RollingRestart
+                {
+                    ServiceGroupInstanceNo = serviceGroupInstanceNo,
+                    ClusterName = Clusters.NameOf(serviceGroupInstanceNo),
+                    Accepted = envelope.IsSuccess && envelope.Result.ValueKind == JsonValueKind.True,
+                    Code = envelope.Code,
+                    Message = envelope.Message,
+                    RequestId = envelope.RequestId,
+                };
+            });
 
-        public async Task<RollingRestartProgress> GetRollingRestartProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken)
-        {
-            var envelope = await CallAsync(ClusterRequest(ProgressPath, serviceGroupInstanceNo, idempotent: true), cancellationToken).ConfigureAwait(false);
-            var result = RequireResult(envelope, ProgressPath, serviceGroupInstanceNo);
-            var progress = ResultMapping.ToProgress(result, serviceGroupInstanceNo);
-            progress.RequestId = envelope.RequestId;
-            return progress;
-        }
+        public Task<RollingRestartProgress> GetRollingRestartProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+            ProgressAsync(ProgressPath, serviceGroupInstanceNo, cancellationToken);
+
+        /// <summary>A progress check (restart or upgrade: the result has the same shape).</summary>
+        private Task<RollingRestartProgress> ProgressAsync(string path, long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+            AboutCluster(serviceGroupInstanceNo, async () =>
+            {
+                var envelope = await CallAsync(ClusterRequest(path, serviceGroupInstanceNo), cancellationToken).ConfigureAwait(false);
+                var result = RequireResult(envelope, path);
+                var progress = ResultMapping.ToProgress(result, serviceGroupInstanceNo);
+                progress.RequestId = envelope.RequestId;
+                Clusters.Remember(serviceGroupInstanceNo, progress.ClusterName);
+                return progress;
+            });
 
         public async Task<ClusterPage> GetClusterPageAsync(int pageNo, int pageSize, string? inputText, CancellationToken cancellationToken)
         {
-            var body = new Dictionary<string, object?> { ["pageNo"] = pageNo, ["pageSize"] = pageSize };
-            if (!string.IsNullOrEmpty(inputText)) body["inputText"] = inputText;
+            // The service answers a body-less list call with HTTP 500 "JSON Parse error": always send every field.
+            var body = new Dictionary<string, object?> { ["pageNo"] = pageNo, ["pageSize"] = pageSize, ["inputText"] = inputText ?? "", ["vpcName"] = "" };
             var request = new ApiRequest(HttpMethod.Post, ClusterListPath, JsonSerializer.Serialize(body));
             var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
-            var result = RequireResult(envelope, ClusterListPath, null);
+            var result = RequireResult(envelope, ClusterListPath);
             var page = ResultMapping.ToClusterPage(result);
             page.RequestId = envelope.RequestId;
+            foreach (var cluster in page.Clusters) Clusters.Remember(cluster.ServiceGroupInstanceNo, cluster.ClusterName);
+            foreach (var cluster in page.Disallowed) Clusters.Remember(cluster.ServiceGroupInstanceNo, cluster.ClusterName);
             return page;
         }
+
+        /// <summary>Every page of the cluster list (optionally narrowed by the service's substring match), in order.</summary>
+        public Pager<ClusterPage> ListClusters(string? inputText) =>
+            new Pager<ClusterPage>((pageNo, token) => GetClusterPageAsync(pageNo, DefaultPageSize, inputText, token), HasNextPage);
 
         /// <summary>
         /// Whether another page follows. Both totalPage and isLast are honoured, and an empty page ends the
@@ -102,23 +125,6 @@ namespace Cdss.Api
         /// </summary>
         public static bool HasNextPage(ClusterPage page) =>
             !page.IsLast && page.Clusters.Count > 0 && (page.TotalPage <= 0 || page.CurrentPage < page.TotalPage);
-
-        /// <summary>
-        /// Whether a call may be sent again after an ambiguous failure. Reads are; anything else (restart,
-        /// create, change, delete) is not, unless it is one of the known read-only POST operations.
-        /// </summary>
-        public static bool IsSafeToRepeat(HttpMethod method, string path)
-        {
-            if (method == HttpMethod.Get) return true;
-            var trimmed = path.Split('?')[0].TrimEnd('/');
-            var segments = trimmed.Split('/');
-            // getClusterInfoList/{no}: the operation is the segment before the number.
-            var operation = segments.Length > 1 && long.TryParse(segments[segments.Length - 1], out _) ? segments[segments.Length - 2] : segments[segments.Length - 1];
-            if (method != HttpMethod.Post) return false;
-            return operation.StartsWith("get", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(operation, "rollingRestartPreCheck", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(operation, "rollingRestartProgressCheck", StringComparison.OrdinalIgnoreCase);
-        }
 
         /// <summary>A user-given operation path: relative to the base URL, never a full URL or a way out of it.</summary>
         public static string ValidateRelativePath(string path)
@@ -134,25 +140,41 @@ namespace Cdss.Api
             return trimmed.StartsWith("/", StringComparison.Ordinal) ? trimmed : "/" + trimmed;
         }
 
-        private static ApiRequest ClusterRequest(string path, long serviceGroupInstanceNo, bool idempotent) =>
-            // serviceGroupInstanceNo goes as a JSON number: the service rejects a string.
-            new ApiRequest(HttpMethod.Post, path,
-                "{\"serviceGroupInstanceNo\":" + serviceGroupInstanceNo.ToString(CultureInfo.InvariantCulture) + "}",
-                idempotent: idempotent);
+        /// <summary>Whether an answer says a restart (or upgrade) is already running: the documented form puts it in message.</summary>
+        public static bool SaysInProgress(string? message) =>
+            message != null && message.IndexOf("in progress", StringComparison.OrdinalIgnoreCase) >= 0;
 
-        private static JsonElement RequireResult(Envelope envelope, string path, long? serviceGroupInstanceNo)
+        /// <summary>Runs a call about one cluster, so that any error it ends with names the cluster.</summary>
+        private async Task<T> AboutCluster<T>(long serviceGroupInstanceNo, Func<Task<T>> call)
+        {
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (CdssException ex) when (ex.Subject == null)
+            {
+                ex.Subject = Clusters.Label(serviceGroupInstanceNo);
+                throw;
+            }
+        }
+
+        private static ApiRequest ClusterRequest(string path, long serviceGroupInstanceNo) =>
+            // The reference types serviceGroupInstanceNo as an Integer in request bodies, so it goes as a JSON number.
+            new ApiRequest(HttpMethod.Post, path,
+                "{\"serviceGroupInstanceNo\":" + serviceGroupInstanceNo.ToString(CultureInfo.InvariantCulture) + "}");
+
+        private static JsonElement RequireResult(Envelope envelope, string path)
         {
             if (!envelope.IsSuccess)
             {
-                var subject = serviceGroupInstanceNo.HasValue ? $" for cluster {serviceGroupInstanceNo}" : "";
                 throw CdssException.ForServiceCode(CdssErrorIds.ApiError, CdssErrorCategory.InvalidOperation,
-                    $"{path}{subject} answered", envelope.Code, envelope.Message, envelope.RequestId,
-                    "Check the cluster number and state; quote the request id to NAVER Cloud support if it is unexpected.");
+                    $"{path} answered", envelope.Code, envelope.Message, envelope.RequestId,
+                    ServiceCodeHints.For(envelope.Code, "Quote the request id to NAVER Cloud support if this is unexpected."));
             }
             if (envelope.Result.ValueKind != JsonValueKind.Object)
             {
                 throw new CdssException(CdssErrorIds.InvalidResponse, CdssErrorCategory.InvalidResult,
-                    $"{path} answered code 0 without a result object. RequestId: {envelope.RequestId ?? "(none)"}.",
+                    $"{path} answered code 0 without a result object",
                     "Check -Endpoint and any proxy in between, then try again.")
                 { RequestId = envelope.RequestId };
             }

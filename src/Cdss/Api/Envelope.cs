@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Cdss.Api
 {
     /// <summary>The CDSS answer envelope: {"code":0,"message":"SUCCESS","result":...,"requestId":"..."}.</summary>
-    public sealed class Envelope
+    internal sealed class Envelope
     {
         private Envelope(int code, string message, JsonElement result, string? requestId, string rawJson)
         {

@@ -19,9 +19,10 @@ namespace Cdss.Api
                 })
                 .ToList();
 
-        public static ResultPage<ConfigGroup> ToConfigGroupPage(JsonElement result, int requestedVersionCode) =>
+        public static ResultPage<ConfigGroup> ToConfigGroupPage(JsonElement result, int requestedPage, int requestedVersionCode) =>
             new ResultPage<ConfigGroup>(
                 Items(result, "kafkaConfigGroupList").Select(item => ToConfigGroup(item, requestedVersionCode)).ToList(),
+                requestedPage,
                 Int(result, "currentPage") ?? 0,
                 Int(result, "totalPage") ?? 0,
                 Bool(result, "isLast") ?? false);

@@ -38,6 +38,17 @@ namespace Cdss.Api
                     if (item.ValueKind == JsonValueKind.Object) page.Clusters.Add(ToCluster(item));
                 }
             }
+            if (result.TryGetProperty("disallowedClusters", out var disallowed) && disallowed.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in disallowed.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
+                {
+                    page.Disallowed.Add(new DisallowedCluster
+                    {
+                        ServiceGroupInstanceNo = Long(item, "serviceGroupInstanceNo") ?? 0,
+                        ClusterName = Str(item, "clusterName") ?? "",
+                    });
+                }
+            }
             return page;
         }
 
@@ -53,7 +64,7 @@ namespace Cdss.Api
                 CreateDate = ParseDate(Str(item, "createDate")),
                 BrokerNodeCount = Int(item, "brokerNodeCount"),
                 ApplicationVersion = Str(item, "applicationVersion"),
-                VpcNo = Str(item, "vpcNo"),
+                VpcNo = Long(item, "vpcNo"),
                 BrokerNodeProductName = Str(item, "brokerNodeProductName"),
                 ManagerNodeCount = Int(item, "managerNodeCount"),
             };

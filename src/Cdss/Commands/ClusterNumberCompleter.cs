@@ -18,8 +18,6 @@ namespace Cdss.Commands
     {
         private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(60);
         private static readonly TimeSpan FetchBudget = TimeSpan.FromSeconds(5);
-        private static readonly object Gate = new object();
-        private static (Session Session, DateTime FetchedAt, IReadOnlyList<Cluster> Clusters)? _cache;
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
@@ -38,33 +36,28 @@ namespace Cdss.Commands
                 });
         }
 
+        /// <summary>
+        /// The clusters, from the cache kept on the session itself (so it belongs to the runspace's default session
+        /// and goes with it), fetched again after a minute.
+        /// </summary>
         private static IReadOnlyList<Cluster> Clusters(Session session)
         {
-            lock (Gate)
-            {
-                if (_cache.HasValue && ReferenceEquals(_cache.Value.Session, session) && DateTime.UtcNow - _cache.Value.FetchedAt < CacheLifetime)
-                {
-                    return _cache.Value.Clusters;
-                }
-            }
+            var cached = session.CompletionCache;
+            if (cached != null && DateTime.UtcNow - cached.Value.FetchedAt < CacheLifetime) return cached.Value.Clusters;
             var clusters = new List<Cluster>();
             try
             {
                 using var budget = new CancellationTokenSource(FetchBudget);
-                var client = session.CreateClient();
-                for (var pageNo = 1; ; pageNo++)
-                {
-                    var page = client.GetClusterPageAsync(pageNo, CdssClient.DefaultPageSize, null, budget.Token).GetAwaiter().GetResult();
-                    clusters.AddRange(page.Clusters);
-                    if (!CdssClient.HasNextPage(page)) break;
-                }
+                var pager = session.CreateClient().ListClusters(null);
+                ClusterPage? page;
+                while ((page = pager.NextAsync(budget.Token).GetAwaiter().GetResult()) != null) clusters.AddRange(page.Clusters);
             }
             catch (Exception)
             {
                 // Completion must never throw or print; an unreachable API just means no suggestions.
                 return clusters;
             }
-            lock (Gate) _cache = (session, DateTime.UtcNow, clusters);
+            session.CompletionCache = (DateTime.UtcNow, clusters);
             return clusters;
         }
     }

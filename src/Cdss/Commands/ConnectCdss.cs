@@ -70,13 +70,15 @@ namespace Cdss.Commands
         protected override void EndProcessing()
         {
             Session session;
+            Uri? environmentEndpoint = null;
             try
             {
+                environmentEndpoint = Endpoint == null ? CredentialChain.EndpointOverride(Environment.GetEnvironmentVariable) : null;
                 var options = new SessionOptions
                 {
                     Site = Site,
                     Region = Region,
-                    Endpoint = Endpoint ?? EndpointFromEnvironment(),
+                    Endpoint = Endpoint ?? environmentEndpoint,
                     TimeoutSec = TimeoutSec,
                     MaxRetries = MaxRetries,
                     Proxy = Proxy,
@@ -90,32 +92,17 @@ namespace Cdss.Commands
                 ThrowCdssError(ex, Endpoint ?? (object)Site);
                 return;
             }
-            // A replaced default is left connected: the caller may still hold it in a variable.
-            // Disconnect-Cdss -Session clears a session's secret when it is no longer wanted.
+            if (environmentEndpoint != null)
+            {
+                // A leftover variable would otherwise quietly redirect production calls; name the site the session
+                // would have used (from -Site, NCLOUD_SITE or the profile), not the parameter's default.
+                WriteWarning($"{CredentialChain.EndpointVariable} is set: this session uses {EndpointRules.Describe(environmentEndpoint)} instead of the {session.Site} site's gateway.");
+            }
+            // The replaced default session stays connected, because a script may still hold it in a variable;
+            // Disconnect-Cdss -Session clears its secret when it is no longer wanted.
             if (!NotDefault) DefaultSessionStore.Set(session);
             WriteVerbose($"Connected to {session.Endpoint} as {Transport.CdssTransport.ShortKey(session.AccessKey)} (credentials from {session.CredentialSource}).");
             WriteObject(session);
-        }
-
-        /// <summary>Name of the variable that points every new session at another base URL, e.g. the emulator.</summary>
-        public const string EndpointVariable = "CDSS_ENDPOINT";
-
-        /// <summary>
-        /// CDSS_ENDPOINT lets a script written for a real site rehearse against the emulator unchanged, as
-        /// AWS_ENDPOINT_URL does for AWS tools. It obeys the same https-or-loopback rule as -Endpoint, and a
-        /// warning says so, because a leftover variable would otherwise quietly redirect production calls.
-        /// </summary>
-        private Uri? EndpointFromEnvironment()
-        {
-            var text = Environment.GetEnvironmentVariable(EndpointVariable);
-            if (string.IsNullOrWhiteSpace(text)) return null;
-            if (!Uri.TryCreate(text!.Trim(), UriKind.Absolute, out var uri))
-            {
-                throw new CdssException(CdssErrorIds.InvalidEndpoint, CdssErrorCategory.InvalidArgument,
-                    $"Environment variable {EndpointVariable} is not an absolute URL.", $"Fix or remove {EndpointVariable}.");
-            }
-            WriteWarning($"{EndpointVariable} is set: this session uses {EndpointRules.Describe(uri)} instead of the {Site} site's gateway.");
-            return uri;
         }
 
         private void ApplyCredentials(SessionOptions options)
@@ -137,7 +124,6 @@ namespace Cdss.Commands
                     {
                         ProfileName = ProfileName,
                         ConfigPath = ConfigPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ConfigPath),
-                        SiteGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Site)),
                         ExplicitSite = MyInvocation.BoundParameters.ContainsKey(nameof(Site)) ? Site : (CdssSite?)null,
                         RegionGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Region)),
                     });

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using Cdss.Api;
@@ -18,16 +19,17 @@ namespace Cdss.Commands
         public string[]? Name { get; set; }
 
         [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ClusterNumberTransformation]
         [ValidateRange(1L, long.MaxValue)]
         [ArgumentCompleter(typeof(ClusterNumberCompleter))]
         public long[]? ServiceGroupInstanceNo { get; set; }
 
-        private readonly HashSet<long> _wantedNumbers = new HashSet<long>();
+        private readonly List<long> _wantedNumbers = new List<long>();
 
         protected override void ProcessRecord()
         {
             // Numbers may arrive through the pipeline; collect them and list once at the end.
-            if (ServiceGroupInstanceNo != null) _wantedNumbers.UnionWith(ServiceGroupInstanceNo);
+            if (ServiceGroupInstanceNo != null) _wantedNumbers.AddRange(ServiceGroupInstanceNo.Where(n => !_wantedNumbers.Contains(n)));
         }
 
         protected override void EndProcessing()
@@ -36,53 +38,79 @@ namespace Cdss.Commands
             var patterns = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
             // One plain name can be narrowed on the server (inputText is a substring match), then matched exactly here.
             var inputText = Name != null && Name.Length == 1 && !WildcardPattern.ContainsWildcardCharacters(Name[0]) ? Name[0] : null;
+            var query = Name != null ? string.Join(", ", Name) : _wantedNumbers.Count > 0 ? string.Join(", ", _wantedNumbers) : "all clusters";
             var seenNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var seenNumbers = new HashSet<long>();
+            var disallowed = new Dictionary<long, DisallowedCluster>();
 
-            for (var pageNo = 1; ; pageNo++)
+            var pager = client.ListClusters(inputText);
+            var listed = ForTarget(query, () =>
             {
-                ClusterPage page;
-                try
+                ClusterPage? page;
+                while ((page = Await(pager.NextAsync(StopToken))) != null)
                 {
-                    page = Await(client.GetClusterPageAsync(pageNo, CdssClient.DefaultPageSize, inputText, StopToken));
+                    if (page.TotalPage > 1)
+                    {
+                        WriteProgress(new ProgressRecord(2, "Listing CDSS clusters", $"Page {page.CurrentPage} of {page.TotalPage}")
+                        { PercentComplete = Math.Min(100, page.CurrentPage * 100 / page.TotalPage) });
+                    }
+                    foreach (var item in page.Disallowed) disallowed[item.ServiceGroupInstanceNo] = item;
+                    foreach (var cluster in page.Clusters)
+                    {
+                        if (patterns != null && !patterns.Any(p => p.IsMatch(cluster.ClusterName))) continue;
+                        if (_wantedNumbers.Count > 0 && !_wantedNumbers.Contains(cluster.ServiceGroupInstanceNo)) continue;
+                        seenNames.Add(cluster.ClusterName);
+                        seenNumbers.Add(cluster.ServiceGroupInstanceNo);
+                        WriteObject(ToPSObject(cluster));
+                    }
                 }
-                catch (CdssException ex)
-                {
-                    ThrowCdssError(ex, pageNo);
-                    return;
-                }
-                if (page.TotalPage > 1)
-                {
-                    WriteProgress(new ProgressRecord(2, "Listing CDSS clusters", $"Page {page.CurrentPage} of {page.TotalPage}")
-                    { PercentComplete = Math.Min(100, page.CurrentPage * 100 / page.TotalPage) });
-                }
-                foreach (var cluster in page.Clusters)
-                {
-                    if (patterns != null && !patterns.Any(p => p.IsMatch(cluster.ClusterName))) continue;
-                    if (_wantedNumbers.Count > 0 && !_wantedNumbers.Contains(cluster.ServiceGroupInstanceNo)) continue;
-                    seenNames.Add(cluster.ClusterName);
-                    seenNumbers.Add(cluster.ServiceGroupInstanceNo);
-                    WriteObject(ToPSObject(cluster));
-                }
-                if (!CdssClient.HasNextPage(page)) break;
-            }
+            });
             WriteProgress(new ProgressRecord(2, "Listing CDSS clusters", "Done") { RecordType = ProgressRecordType.Completed });
-            ReportMissing(seenNames, seenNumbers);
+            if (!listed) return;
+            WarnDisallowed(disallowed.Values, patterns);
+            ReportMissing(seenNames, seenNumbers, disallowed);
+        }
+
+        /// <summary>Clusters that exist but this key may not act on: said once, so nobody wonders where they went.</summary>
+        private void WarnDisallowed(IEnumerable<DisallowedCluster> disallowed, List<WildcardPattern>? patterns)
+        {
+            var relevant = disallowed
+                .Where(d => patterns == null || patterns.Any(p => p.IsMatch(d.ClusterName)))
+                .Where(d => _wantedNumbers.Count == 0 || _wantedNumbers.Contains(d.ServiceGroupInstanceNo))
+                .ToList();
+            if (relevant.Count == 0) return;
+            WriteWarning($"{relevant.Count} cluster(s) exist but this access key has no permission on them, so they are not listed: " +
+                         string.Join(", ", relevant.Select(d => d.ToString())) + ". Ask for a Sub Account policy that includes them.");
         }
 
         /// <summary>Like Get-Process: a plain name or number that matched nothing is an error; a wildcard is not.</summary>
-        private void ReportMissing(HashSet<string> seenNames, HashSet<long> seenNumbers)
+        private void ReportMissing(HashSet<string> seenNames, HashSet<long> seenNumbers, Dictionary<long, DisallowedCluster> disallowed)
         {
             foreach (var name in Name ?? Array.Empty<string>())
             {
                 if (WildcardPattern.ContainsWildcardCharacters(name) || seenNames.Contains(name)) continue;
-                WriteCdssError(new CdssException(CdssErrorIds.ClusterNotFound, CdssErrorCategory.ObjectNotFound,
-                    $"No cluster named '{name}' is visible to this access key.", "Check the name with Get-CdssCluster, or use a wildcard."), name);
+                var looksLikeNumber = long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var number);
+                var hint = looksLikeNumber
+                    ? $"'{name}' looks like a cluster number, but -Name matches names. Use -ServiceGroupInstanceNo {name} (or pipe the number: {name} | Get-CdssCluster)."
+                    : "Check the name with Get-CdssCluster, or use a wildcard.";
+                ForTarget(name, () => throw new CdssException(CdssErrorIds.ClusterNotFound, CdssErrorCategory.ObjectNotFound,
+                    looksLikeNumber
+                        ? $"No cluster is named '{name}'. -Name takes cluster names; cluster numbers go to -ServiceGroupInstanceNo"
+                        : $"No cluster named '{name}' is visible to this access key", hint));
             }
             foreach (var number in _wantedNumbers.Where(n => !seenNumbers.Contains(n)))
             {
-                WriteCdssError(new CdssException(CdssErrorIds.ClusterNotFound, CdssErrorCategory.ObjectNotFound,
-                    $"No cluster {number} is visible to this access key.", "Check the number with Get-CdssCluster."), number);
+                ForTarget(number, () =>
+                {
+                    if (disallowed.TryGetValue(number, out var denied))
+                    {
+                        throw new CdssException(CdssErrorIds.PermissionDenied, CdssErrorCategory.PermissionDenied,
+                            $"Cluster {denied} exists, but this access key has no permission on it",
+                            "Ask for a Sub Account policy that includes this cluster, or use another key.") { Subject = "" };
+                    }
+                    throw new CdssException(CdssErrorIds.ClusterNotFound, CdssErrorCategory.ObjectNotFound,
+                        $"No cluster {number} is visible to this access key", "Check the number with Get-CdssCluster.") { Subject = "" };
+                });
             }
         }
 

@@ -24,6 +24,9 @@ namespace Cdss.Commands
 
         private readonly List<int> _versions = new List<int>();
 
+        /// <summary>Targets here are version codes and group numbers, never cluster numbers; errors carry their own subject.</summary>
+        internal override string? DescribeTarget(object? target) => null;
+
         protected override void ProcessRecord()
         {
             // Versions may arrive through the pipeline; collect them and list once at the end.
@@ -53,7 +56,7 @@ namespace Cdss.Commands
             var seen = new HashSet<int>();
             foreach (var version in versions)
             {
-                try
+                ForTarget(version, () =>
                 {
                     foreach (var group in Await(client.GetConfigGroupsAsync(version, StopToken)))
                     {
@@ -61,18 +64,14 @@ namespace Cdss.Commands
                         seen.Add(group.ConfigGroupNo);
                         WriteObject(group);
                     }
-                }
-                catch (CdssException ex)
-                {
-                    WriteCdssError(ex, version);
-                }
+                });
             }
             foreach (var missing in (ConfigGroupNo ?? Array.Empty<int>()).Distinct().Where(n => !seen.Contains(n)))
             {
                 var scope = _versions.Count == 0 ? "any Kafka version" : "Kafka version " + string.Join(", ", _versions.Select(v => v.ToString(CultureInfo.InvariantCulture)));
-                WriteCdssError(new CdssException(CdssErrorIds.ConfigGroupNotFound, CdssErrorCategory.ObjectNotFound,
-                    $"No config group {missing.ToString(CultureInfo.InvariantCulture)} was found for {scope}.",
-                    "List the groups with Get-CdssConfigGroup."), missing);
+                WriteError(ToErrorRecord(new CdssException(CdssErrorIds.ConfigGroupNotFound, CdssErrorCategory.ObjectNotFound,
+                    $"no such group was found for {scope}.", "List the groups with Get-CdssConfigGroup.")
+                { Subject = "Config group " + missing.ToString(CultureInfo.InvariantCulture) }, missing));
             }
         }
     }

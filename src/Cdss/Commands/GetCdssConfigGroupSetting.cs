@@ -27,6 +27,8 @@ namespace Cdss.Commands
 
         private Api.CdssClient? _client;
 
+        internal override string? DescribeTarget(object? target) => target is int group ? "Config group " + group.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+
         protected override void BeginProcessing() => _client = ResolveSession().CreateClient(Log);
 
         protected override void ProcessRecord()
@@ -43,12 +45,12 @@ namespace Cdss.Commands
                 WriteObject(settings.Where(s => patterns.Any(p => p.IsMatch(s.Key) || p.IsMatch(s.Name))), enumerateCollection: true);
                 foreach (var plain in Name.Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && SettingNames.Find(settings, n) == null))
                 {
-                    WriteCdssError(SettingNames.Unknown(ConfigGroupNo, KafkaVersionCode, settings, plain), plain);
+                    WriteError(ToErrorRecord(SettingNames.Unknown(ConfigGroupNo, KafkaVersionCode, settings, plain), plain));
                 }
             }
             catch (CdssException ex)
             {
-                WriteCdssError(ex, ConfigGroupNo);
+                WriteError(ToErrorRecord(ex, ConfigGroupNo));
             }
         }
     }

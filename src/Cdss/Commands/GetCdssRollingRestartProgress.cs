@@ -9,6 +9,7 @@ namespace Cdss.Commands
     public sealed class GetCdssRollingRestartProgress : CdssSessionCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ClusterNumberTransformation]
         [ValidateRange(1L, long.MaxValue)]
         [ArgumentCompleter(typeof(ClusterNumberCompleter))]
         public long[] ServiceGroupInstanceNo { get; set; } = Array.Empty<long>();
@@ -21,14 +22,7 @@ namespace Cdss.Commands
         {
             foreach (var number in ServiceGroupInstanceNo)
             {
-                try
-                {
-                    WriteObject(Await(_client!.GetRollingRestartProgressAsync(number, StopToken)));
-                }
-                catch (CdssException ex)
-                {
-                    WriteCdssError(ex, number);
-                }
+                ForTarget(number, () => WriteObject(Await(_client!.GetRollingRestartProgressAsync(number, StopToken))));
             }
         }
     }

@@ -12,8 +12,7 @@ namespace Cdss.Commands
             var session = DefaultSessionStore.Get();
             if (session == null)
             {
-                WriteCdssError(new CdssException(CdssErrorIds.NoSession, CdssErrorCategory.ObjectNotFound,
-                    "There is no default Cdss session in this runspace.", "Run Connect-Cdss to create one."), null);
+                WriteError(ToErrorRecord(NoSessionError("There is no default Cdss session in this runspace"), null));
                 return;
             }
             WriteObject(session);

@@ -7,8 +7,12 @@ using Cdss.Transport;
 
 namespace Cdss.Commands
 {
-    /// <summary>Calls any CDSS operation with the session's signing, retries and error handling.</summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "CdssApi")]
+    /// <summary>
+    /// Calls any CDSS operation with the session's signing, retries and error handling. An operation that is not a
+    /// documented read may change a cluster: it asks for confirmation (ConfirmImpact High), is never sent again after
+    /// an ambiguous failure, and -WhatIf sends nothing. Reads never prompt.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "CdssApi", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(PSObject))]
     public sealed class InvokeCdssApi : CdssSessionCmdlet
     {
@@ -32,46 +36,50 @@ namespace Cdss.Commands
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
+        /// <summary>Send an operation that may change something without asking (-WhatIf and an explicit -Confirm still win).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         private CdssClient? _client;
 
         protected override void BeginProcessing() => _client = ResolveSession().CreateClient(Log);
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecord() => ForTarget(Path, Send);
+
+        private void Send()
         {
-            try
+            var method = new HttpMethod(Method.ToUpperInvariant());
+            var path = CdssClient.ValidateRelativePath(Path);
+            if (method == HttpMethod.Get && Body != null)
             {
-                var method = new HttpMethod(Method.ToUpperInvariant());
-                var path = CdssClient.ValidateRelativePath(Path);
-                var body = Body == null ? (method == HttpMethod.Get ? null : "{}") : PSJson.ToJson(Body);
-                if (method == HttpMethod.Get && Body != null)
-                {
-                    throw new CdssException(CdssErrorIds.InvalidArgument, CdssErrorCategory.InvalidArgument,
-                        "-Body cannot be sent with -Method GET.", "Use -Query for GET parameters, or -Method POST.");
-                }
-                var request = new ApiRequest(method, path, body, PSJson.ToQuery(Query), CdssClient.IsSafeToRepeat(method, path));
-                var envelope = Await(_client!.CallAsync(request, StopToken));
-                if (Raw)
-                {
-                    var raw = new PSObject();
-                    raw.Properties.Add(new PSNoteProperty("code", envelope.Code));
-                    raw.Properties.Add(new PSNoteProperty("message", envelope.Message));
-                    raw.Properties.Add(new PSNoteProperty("result", PSJson.ToPowerShell(envelope.Result)));
-                    raw.Properties.Add(new PSNoteProperty("requestId", envelope.RequestId));
-                    WriteObject(raw);
-                    return;
-                }
-                if (!envelope.IsSuccess)
-                {
-                    throw CdssException.ForServiceCode(CdssErrorIds.ApiError, CdssErrorCategory.InvalidOperation,
-                        $"{Method.ToUpperInvariant()} {path} answered", envelope.Code, envelope.Message, envelope.RequestId,
-                        "Check the parameters of the operation; use -Raw to see the whole answer.");
-                }
-                WriteObject(PSJson.ToPowerShell(envelope.Result), enumerateCollection: true);
+                throw new CdssException(CdssErrorIds.InvalidArgument, CdssErrorCategory.InvalidArgument,
+                    "-Body cannot be sent with -Method GET.", "Use -Query for GET parameters, or -Method POST.");
             }
-            catch (CdssException ex)
+            var body = Body == null ? (method == HttpMethod.Get ? null : "{}") : PSJson.ToJson(Body);
+            var request = new ApiRequest(method, path, body, PSJson.ToQuery(Query));
+            if (!request.Idempotent && !ShouldProceed($"{method.Method} {path} on {_client!.Endpoint}",
+                    "Send an operation that is not a documented read (it may change a cluster, and is never sent twice)", Force))
             {
-                WriteCdssError(ex, Path);
+                return;
             }
+            var envelope = Await(_client!.CallAsync(request, StopToken));
+            if (Raw)
+            {
+                var raw = new PSObject();
+                raw.Properties.Add(new PSNoteProperty("code", envelope.Code));
+                raw.Properties.Add(new PSNoteProperty("message", envelope.Message));
+                raw.Properties.Add(new PSNoteProperty("result", PSJson.ToPowerShell(envelope.Result)));
+                raw.Properties.Add(new PSNoteProperty("requestId", envelope.RequestId));
+                WriteObject(raw);
+                return;
+            }
+            if (!envelope.IsSuccess)
+            {
+                throw CdssException.ForServiceCode(CdssErrorIds.ApiError, CdssErrorCategory.InvalidOperation,
+                    $"{method.Method} {path} answered", envelope.Code, envelope.Message, envelope.RequestId,
+                    ServiceCodeHints.For(envelope.Code, "Check the parameters of the operation; use -Raw to see the whole answer."));
+            }
+            WriteObject(PSJson.ToPowerShell(envelope.Result), enumerateCollection: true);
         }
     }
 }

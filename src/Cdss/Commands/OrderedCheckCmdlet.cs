@@ -25,6 +25,7 @@ namespace Cdss.Commands
 
         /// <summary>The clusters to check, from the parameter or the pipeline (by value or by property name).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ClusterNumberTransformation]
         [ValidateRange(1L, long.MaxValue)]
         [ArgumentCompleter(typeof(ClusterNumberCompleter))]
         public long[] ServiceGroupInstanceNo { get; set; } = Array.Empty<long>();
@@ -105,12 +106,14 @@ namespace Cdss.Commands
         {
             if (result.Error != null)
             {
-                WriteCdssError(result.Error, result.Input);
+                WriteError(ToErrorRecord(result.Error, result.Input));
                 return;
             }
             if (Quiet) WriteObject(Answer(result.Value!));
             else WriteObject(result.Value);
         }
+
+        internal override void DisposeResources() => _queue?.Dispose();
 
         private void ShowProgress(int? total, bool force = false)
         {

@@ -14,11 +14,12 @@ namespace Cdss.Commands
         private CdssClient? _client;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ClusterNumberTransformation]
         [ValidateRange(1L, long.MaxValue)]
         [ArgumentCompleter(typeof(ClusterNumberCompleter))]
         public long[] ServiceGroupInstanceNo { get; set; } = Array.Empty<long>();
 
-        /// <summary>The work for one cluster, on the pipeline thread; a CdssException becomes that cluster's error.</summary>
+        /// <summary>The work for one cluster, on the pipeline thread; a failure becomes that cluster's error.</summary>
         private protected abstract void ProcessCluster(CdssClient client, long serviceGroupInstanceNo);
 
         protected override void BeginProcessing() => _client = ResolveSession().CreateClient(Log);
@@ -27,14 +28,7 @@ namespace Cdss.Commands
         {
             foreach (var number in ServiceGroupInstanceNo)
             {
-                try
-                {
-                    ProcessCluster(_client!, number);
-                }
-                catch (CdssException ex)
-                {
-                    WriteCdssError(ex, number);
-                }
+                ForTarget(number, () => ProcessCluster(_client!, number));
             }
         }
     }

@@ -14,6 +14,7 @@ namespace Cdss.Commands
     public sealed class RestartCdssKafkaNode : CdssSessionCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ClusterNumberTransformation]
         [ValidateRange(1L, long.MaxValue)]
         [ArgumentCompleter(typeof(ClusterNumberCompleter))]
         public long ServiceGroupInstanceNo { get; set; }
@@ -52,19 +53,11 @@ namespace Cdss.Commands
             foreach (var (cluster, nodes) in _nodes)
             {
                 var list = string.Join(", ", nodes.Select(n => n.ToString(CultureInfo.InvariantCulture)));
-                if (!ForcedConfirmation.ShouldProcess(this, Force, $"CDSS cluster {cluster}",
-                        $"Restart the Kafka service on node(s) {list} (clients of those brokers see them go down)"))
+                if (!ShouldProceed(client.Clusters.Label(cluster), $"Restart the Kafka service on node(s) {list} (clients of those brokers see them go down)", Force))
                 {
                     continue;
                 }
-                try
-                {
-                    WriteObject(Await(client.RestartKafkaNodesAsync(cluster, nodes, StopToken)));
-                }
-                catch (CdssException ex)
-                {
-                    WriteCdssError(ex, cluster);
-                }
+                ForTarget(cluster, () => WriteObject(Await(client.RestartKafkaNodesAsync(cluster, nodes, StopToken))));
             }
         }
     }

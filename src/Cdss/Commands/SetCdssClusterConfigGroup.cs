@@ -27,8 +27,7 @@ namespace Cdss.Commands
         private protected override void ProcessCluster(CdssClient client, long number)
         {
             var group = ConfigGroupNo.ToString(CultureInfo.InvariantCulture);
-            if (!ForcedConfirmation.ShouldProcess(this, Force, $"CDSS cluster {number}",
-                    $"Apply config group {group} (the service restarts the cluster's brokers to apply it)"))
+            if (!ShouldProceed(client.Clusters.Label(number), $"Apply config group {group} (the service restarts the cluster's brokers to apply it)", Force))
             {
                 return;
             }
@@ -37,17 +36,17 @@ namespace Cdss.Commands
             if (_group == null)
             {
                 throw new CdssException(CdssErrorIds.ConfigGroupNotFound, CdssErrorCategory.ObjectNotFound,
-                    $"Cluster {cluster.Label}: there is no config group {group} for any Kafka version. Nothing was sent.",
+                    $"there is no config group {group} for any Kafka version. Nothing was sent.",
                     "List the groups with Get-CdssConfigGroup.");
             }
             if (!cluster.KafkaVersionCode.HasValue)
             {
-                WriteWarning($"Cluster {cluster.Label}: the service did not say which Kafka version it runs, so the version of config group {group} was not checked here; the service checks it.");
+                WriteWarning($"{client.Clusters.Label(number)}: the service did not say which Kafka version it runs, so the version of config group {group} was not checked here; the service checks it.");
             }
             var mismatch = ConfigGroupVersionCheck.Check(cluster, _group);
             if (mismatch != null) throw mismatch;
 
-            WriteObject(Await(client.ApplyConfigGroupAsync(ConfigGroupNo, _group.KafkaVersionCode, number, cluster.ClusterName, StopToken)));
+            WriteObject(Await(client.ApplyConfigGroupAsync(ConfigGroupNo, _group.KafkaVersionCode, number, StopToken)));
         }
     }
 }

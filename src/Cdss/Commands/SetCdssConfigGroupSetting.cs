@@ -38,6 +38,8 @@ namespace Cdss.Commands
 
         private Api.CdssClient? _client;
 
+        internal override string? DescribeTarget(object? target) => target is int group ? "Config group " + group.ToString(CultureInfo.InvariantCulture) : null;
+
         protected override void BeginProcessing() => _client = ResolveSession().CreateClient(Log);
 
         protected override void ProcessRecord()
@@ -48,7 +50,7 @@ namespace Cdss.Commands
             }
             catch (CdssException ex)
             {
-                WriteCdssError(ex, ConfigGroupNo);
+                WriteError(ToErrorRecord(ex, ConfigGroupNo));
             }
         }
 
@@ -59,10 +61,10 @@ namespace Cdss.Commands
             if (plan.Refusals.Count > 0)
             {
                 // Each refused setting gets its own error; none of the changes is sent.
-                foreach (var refusal in plan.Refusals) WriteCdssError(refusal, ConfigGroupNo);
+                foreach (var refusal in plan.Refusals) WriteError(ToErrorRecord(refusal, ConfigGroupNo));
                 return;
             }
-            var target = $"CDSS config group {ConfigGroupNo.ToString(CultureInfo.InvariantCulture)} (Kafka version {KafkaVersionCode.ToString(CultureInfo.InvariantCulture)})";
+            var target = $"Config group {ConfigGroupNo.ToString(CultureInfo.InvariantCulture)} (Kafka version {KafkaVersionCode.ToString(CultureInfo.InvariantCulture)})";
             if (!ShouldProcess(target, $"Set {plan.Describe()}")) return;
 
             var requestId = Await(_client!.SetConfigGroupSettingsAsync(plan, StopToken));

@@ -31,8 +31,8 @@ namespace Cdss.Commands
         {
             var version = KafkaVersionCode.ToString(CultureInfo.InvariantCulture);
             var group = ConfigGroupNo.ToString(CultureInfo.InvariantCulture);
-            if (!ForcedConfirmation.ShouldProcess(this, Force, $"CDSS cluster {number}",
-                    $"Rolling upgrade to Kafka version {version} with config group {group} (brokers restart one at a time; clients may see brief interruptions)"))
+            if (!ShouldProceed(client.Clusters.Label(number),
+                    $"Rolling upgrade to Kafka version {version} with config group {group} (brokers restart one at a time; clients may see brief interruptions)", Force))
             {
                 return;
             }
@@ -40,8 +40,9 @@ namespace Cdss.Commands
             if (!check.CanUpgrade)
             {
                 throw CdssException.ForServiceCode(CdssErrorIds.PreCheckFailed, CdssErrorCategory.InvalidOperation,
-                    $"Cluster {number} cannot be rolling-upgraded to version {version} with config group {group} now", check.Code, check.Message, check.RequestId,
-                    "Check the reason: the cluster must be running and idle, the version newer than its own, and the group made for that version (Test-CdssRollingUpgrade, Get-CdssConfigGroup).",
+                    $"The rolling upgrade pre-check for version {version} with config group {group} said no", check.Code, check.Message, check.RequestId,
+                    ServiceCodeHints.For(check.Code,
+                        "The cluster must be running and idle, the version newer than its own, and the group made for that version (Test-CdssRollingUpgrade, Get-CdssConfigGroup)."),
                     detail: "No upgrade was requested.");
             }
             var upgrade = Await(client.StartRollingUpgradeAsync(number, KafkaVersionCode, ConfigGroupNo, StopToken));

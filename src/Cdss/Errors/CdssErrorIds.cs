@@ -4,12 +4,13 @@ namespace Cdss
     /// Stable error ids. They become the start of each ErrorRecord's FullyQualifiedErrorId, and scripts
     /// match on them, so never rename one.
     /// </summary>
-    public static class CdssErrorIds
+    internal static class CdssErrorIds
     {
         // Session and input
         public const string NoSession = "CdssNoSession";
         public const string MissingCredential = "CdssMissingCredential";
         public const string InvalidAccessKey = "CdssInvalidAccessKey";
+        public const string InvalidSecretKey = "CdssInvalidSecretKey";
         public const string InsecureEndpoint = "CdssInsecureEndpoint";
         public const string InvalidEndpoint = "CdssInvalidEndpoint";
         public const string InvalidRegion = "CdssInvalidRegion";
@@ -27,6 +28,7 @@ namespace Cdss
         public const string BadRequest = "CdssBadRequest";
         public const string InvalidResponse = "CdssInvalidResponse";
         public const string NetworkError = "CdssNetworkError";
+        public const string TlsError = "CdssTlsError";
         public const string Timeout = "CdssTimeout";
         public const string OutcomeUnknown = "CdssOutcomeUnknown";
 
@@ -37,6 +39,9 @@ namespace Cdss
         public const string RestartTimeout = "CdssRestartTimeout";
         public const string RestartNotAccepted = "CdssRestartNotAccepted";
         public const string ClusterNotFound = "CdssClusterNotFound";
+        public const string WaitInterrupted = "CdssWaitInterrupted";
+        public const string JournalInUse = "CdssJournalInUse";
+        public const string InvalidJournal = "CdssInvalidJournal";
 
         // Maintenance: config groups and their settings
         public const string ConfigGroupNotFound = "CdssConfigGroupNotFound";

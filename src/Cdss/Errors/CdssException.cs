@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.Text;
 
 namespace Cdss
 {
@@ -20,20 +22,31 @@ namespace Cdss
         NotSpecified,
     }
 
-    /// <summary>A failure with a stable error id and everything a user needs to act on it.</summary>
+    /// <summary>
+    /// A failure with a stable error id and everything a user needs to act on it. The message is composed from
+    /// structured fields when it is read (subject, description, attempts, request id), so code that learns more
+    /// on the way up (which cluster, how many attempts) sets a field instead of patching text.
+    /// </summary>
     public class CdssException : Exception
     {
-        public CdssException(string errorId, CdssErrorCategory category, string message, string? recommendedAction = null, Exception? inner = null)
-            : base(message, inner)
+        public CdssException(string errorId, CdssErrorCategory category, string description, string? recommendedAction = null, Exception? inner = null)
+            : base(description, inner)
         {
             ErrorId = errorId;
             Category = category;
+            Description = description;
             RecommendedAction = recommendedAction;
         }
 
         public string ErrorId { get; }
         public CdssErrorCategory Category { get; }
-        public string? RecommendedAction { get; }
+        public string? RecommendedAction { get; set; }
+
+        /// <summary>What went wrong, without the subject, attempts or request id.</summary>
+        public string Description { get; }
+
+        /// <summary>What the failure is about, e.g. "Cluster 3432149 (kafka-prod-01)"; it leads the message.</summary>
+        public string? Subject { get; set; }
 
         /// <summary>HTTP status of the last attempt, when there was one.</summary>
         public int? HttpStatus { get; set; }
@@ -47,18 +60,36 @@ namespace Cdss
         /// <summary>How many attempts were made before giving up (1 = no retry).</summary>
         public int Attempts { get; set; } = 1;
 
+        public override string Message
+        {
+            get
+            {
+                var text = new StringBuilder();
+                if (!string.IsNullOrEmpty(Subject)) text.Append(Subject).Append(": ");
+                text.Append(Sentence(Description));
+                if (Attempts > 1) text.Append(" Gave up after ").Append(Attempts.ToString(CultureInfo.InvariantCulture)).Append(" attempts.");
+                if (!string.IsNullOrEmpty(RequestId)) text.Append(" RequestId: ").Append(RequestId).Append('.');
+                return text.ToString();
+            }
+        }
+
         /// <summary>
-        /// An error for a CDSS answer whose envelope code was not what the caller needed, quoting the
-        /// service's code, message and request id unchanged: "{subject}: code {code}: {message}.{detail} RequestId: …".
+        /// An error for a CDSS answer whose envelope code was not what the caller needed, quoting the service's code
+        /// and message unchanged: "{what}: code {code}: {message}. {detail}".
         /// </summary>
-        public static CdssException ForServiceCode(string errorId, CdssErrorCategory category, string subject,
+        public static CdssException ForServiceCode(string errorId, CdssErrorCategory category, string what,
             int code, string message, string? requestId, string recommendedAction, string? detail = null) =>
             new CdssException(errorId, category,
-                $"{subject}: code {code}: {message.TrimEnd('.')}.{(detail == null ? "" : " " + detail)} RequestId: {requestId ?? "(none)"}.",
-                recommendedAction)
+                $"{what}: code {code}: {Sentence(message)}{(detail == null ? "" : " " + detail)}", recommendedAction)
             {
-                ServiceCode = code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ServiceCode = code.ToString(CultureInfo.InvariantCulture),
                 RequestId = requestId,
             };
+
+        private static string Sentence(string text)
+        {
+            var trimmed = (text ?? "").TrimEnd();
+            return trimmed.EndsWith(".", StringComparison.Ordinal) || trimmed.EndsWith("?", StringComparison.Ordinal) ? trimmed : trimmed + ".";
+        }
     }
 }

@@ -12,12 +12,16 @@ namespace Cdss.Maintenance
         public static CdssException? Check(ClusterDetail cluster, ConfigGroup group)
         {
             if (!cluster.KafkaVersionCode.HasValue || cluster.KafkaVersionCode.Value == group.KafkaVersionCode) return null;
+            var number = cluster.ServiceGroupInstanceNo.ToString(CultureInfo.InvariantCulture);
             var clusterVersion = cluster.KafkaVersionCode.Value.ToString(CultureInfo.InvariantCulture);
             var groupVersion = group.KafkaVersionCode.ToString(CultureInfo.InvariantCulture);
             var groupText = string.IsNullOrEmpty(group.KafkaVersion) ? groupVersion : $"{group.KafkaVersion} ({groupVersion})";
             return new CdssException(CdssErrorIds.ConfigGroupVersionMismatch, CdssErrorCategory.InvalidArgument,
-                $"Cluster {cluster.Label} runs Kafka version {clusterVersion}, but config group {group.ConfigGroupNo.ToString(CultureInfo.InvariantCulture)} ({group.ConfigGroupName}) is for Kafka {groupText}. Nothing was sent.",
-                $"Apply a group made for version {clusterVersion} (Get-CdssConfigGroup -KafkaVersionCode {clusterVersion}), or upgrade the cluster with that group (Start-CdssRollingUpgrade).");
+                $"the cluster runs Kafka version {clusterVersion}, but config group {group.ConfigGroupNo.ToString(CultureInfo.InvariantCulture)} ({group.ConfigGroupName}) is for Kafka {groupText}. Nothing was sent.",
+                $"Apply a group made for version {clusterVersion} (Get-CdssConfigGroup -KafkaVersionCode {clusterVersion}), or upgrade the cluster with that group (Start-CdssRollingUpgrade).")
+            {
+                Subject = string.IsNullOrEmpty(cluster.ClusterName) ? $"Cluster {number}" : $"Cluster {number} ({cluster.ClusterName})",
+            };
         }
     }
 }

@@ -82,9 +82,9 @@ namespace Cdss.Maintenance
             if (problems.Count == 0) return null;
             var group = ConfigGroupNo.ToString(CultureInfo.InvariantCulture);
             return new CdssException(CdssErrorIds.SettingNotApplied, CdssErrorCategory.InvalidResult,
-                $"Config group {group}: the service accepted the change but did not apply {string.Join("; ", problems)}. RequestId: {requestId ?? "(none)"}.",
+                $"the service accepted the change but did not apply {string.Join("; ", problems)}.",
                 "The service drops some values silently. Check the group with Get-CdssConfigGroupSetting, and quote the request id to NAVER Cloud support.")
-            { RequestId = requestId };
+            { Subject = "Config group " + group, RequestId = requestId };
         }
 
         private static string Show(ConfigGroupSetting? setting) =>

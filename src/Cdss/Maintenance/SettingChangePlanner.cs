@@ -30,16 +30,16 @@ namespace Cdss.Maintenance
                     ? $"{setting.Key} ({setting.Name})" : setting.Key;
                 if (namedAs.TryGetValue(setting.Key, out var earlier))
                 {
-                    refusals.Add(new CdssException(CdssErrorIds.InvalidArgument, CdssErrorCategory.InvalidArgument,
-                        $"Config group {group}: setting {label} is named twice ('{earlier}' and '{pair.Key}'). Nothing was sent.",
+                    refusals.Add(Refusal(group, CdssErrorIds.InvalidArgument, CdssErrorCategory.InvalidArgument,
+                        $"setting {label} is named twice ('{earlier}' and '{pair.Key}'). Nothing was sent.",
                         "Name each setting once."));
                     continue;
                 }
                 namedAs[setting.Key] = pair.Key;
                 if (!setting.Modifiable)
                 {
-                    refusals.Add(new CdssException(CdssErrorIds.SettingNotModifiable, CdssErrorCategory.InvalidOperation,
-                        $"Config group {group}: setting {label} cannot be changed (the service marks it not modifiable). Nothing was sent.",
+                    refusals.Add(Refusal(group, CdssErrorIds.SettingNotModifiable, CdssErrorCategory.InvalidOperation,
+                        $"setting {label} cannot be changed (the service marks it not modifiable). Nothing was sent.",
                         "Leave it out; the service would silently ignore a new value for it."));
                     continue;
                 }
@@ -63,8 +63,8 @@ namespace Cdss.Maintenance
             }
             if (changes.Count == 0 && refusals.Count == 0)
             {
-                refusals.Add(new CdssException(CdssErrorIds.InvalidArgument, CdssErrorCategory.InvalidArgument,
-                    $"Config group {group}: no setting was named, so nothing was sent.", "Name at least one setting and its new value."));
+                refusals.Add(Refusal(group, CdssErrorIds.InvalidArgument, CdssErrorCategory.InvalidArgument,
+                    "no setting was named, so nothing was sent.", "Name at least one setting and its new value."));
             }
             return new SettingChangePlan(configGroupNo, kafkaVersionCode, changes, MergeCustomValues(current, changes), refusals);
         }
@@ -89,8 +89,11 @@ namespace Cdss.Maintenance
         }
 
         private static CdssException OutOfRange(string group, string label, string reason, ConfigGroupSetting setting) =>
-            new CdssException(CdssErrorIds.SettingOutOfRange, CdssErrorCategory.InvalidArgument,
-                $"Config group {group}: setting {label} {reason}. Nothing was sent.",
+            Refusal(group, CdssErrorIds.SettingOutOfRange, CdssErrorCategory.InvalidArgument,
+                $"setting {label} {reason}. Nothing was sent.",
                 $"Give a value of type {setting.Type ?? "(unknown)"} within {setting.Range ?? "the setting's range"}.");
+
+        private static CdssException Refusal(string group, string errorId, CdssErrorCategory category, string description, string recommendedAction) =>
+            new CdssException(errorId, category, description, recommendedAction) { Subject = "Config group " + group };
     }
 }

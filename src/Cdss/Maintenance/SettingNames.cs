@@ -39,8 +39,9 @@ namespace Cdss.Maintenance
             var closest = Closest(settings, name);
             var hint = closest.Count == 0 ? "" : " Closest: " + string.Join(", ", closest.Select(s => $"{s.Key} ({s.Name})")) + ".";
             return new CdssException(CdssErrorIds.UnknownSetting, CdssErrorCategory.ObjectNotFound,
-                $"Config group {group} has no setting '{name}'.{hint}{(detail == null ? "" : " " + detail)}",
-                $"Use a Key or Name from Get-CdssConfigGroupSetting -ConfigGroupNo {group} -KafkaVersionCode {kafkaVersionCode.ToString(CultureInfo.InvariantCulture)}.");
+                $"there is no setting '{name}'.{hint}{(detail == null ? "" : " " + detail)}",
+                $"Use a Key or Name from Get-CdssConfigGroupSetting -ConfigGroupNo {group} -KafkaVersionCode {kafkaVersionCode.ToString(CultureInfo.InvariantCulture)}.")
+            { Subject = "Config group " + group };
         }
 
         /// <summary>Names compared without case and separators, so "log_retention_hours" is close to logRetentionHours.</summary>

@@ -1,5 +1,3 @@
-using Cdss.Maintenance;
-
 namespace Cdss
 {
     /// <summary>The facts of one cluster that maintenance checks need (getClusterInfoList/{no}).</summary>
@@ -13,8 +11,5 @@ namespace Cdss
 
         public int? ConfigGroupNo { get; set; }
         public string? Status { get; set; }
-
-        /// <summary>"3432149 (kafka-prod-01)", or the number alone when the name is unknown.</summary>
-        public string Label => ClusterLabel.Of(ServiceGroupInstanceNo, ClusterName);
     }
 }

@@ -8,6 +8,7 @@ namespace Cdss
     public sealed class RollingRestart
     {
         public long ServiceGroupInstanceNo { get; set; }
+        public string? ClusterName { get; set; }
         public bool Accepted { get; set; }
         public int Code { get; set; }
         public string Message { get; set; } = "";

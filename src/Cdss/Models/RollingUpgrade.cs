@@ -4,6 +4,9 @@ namespace Cdss
     public sealed class RollingUpgrade
     {
         public long ServiceGroupInstanceNo { get; set; }
+
+        /// <summary>The cluster's name when the session has seen it (e.g. piped from Get-CdssCluster).</summary>
+        public string? ClusterName { get; set; }
         public int KafkaVersionCode { get; set; }
         public int ConfigGroupNo { get; set; }
         public bool Accepted { get; set; }

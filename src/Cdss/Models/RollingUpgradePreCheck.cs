@@ -7,6 +7,9 @@ namespace Cdss
     {
         public long ServiceGroupInstanceNo { get; set; }
 
+        /// <summary>The cluster's name when the session has seen it (e.g. piped from Get-CdssCluster).</summary>
+        public string? ClusterName { get; set; }
+
         /// <summary>The target Kafka version code.</summary>
         public int KafkaVersionCode { get; set; }
 

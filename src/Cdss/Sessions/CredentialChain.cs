@@ -9,18 +9,33 @@ namespace Cdss.Sessions
     /// Finds a key pair the way NAVER Cloud tools do, without ever prompting: environment variables, then the
     /// ncloud CLI configure file. An explicit -ProfileName or -ConfigPath goes straight to the file.
     /// </summary>
-    public static class CredentialChain
+    internal static class CredentialChain
     {
         public static readonly string[] AccessKeyVariables = { "NCLOUD_ACCESS_KEY", "NCLOUD_ACCESS_KEY_ID" };
         public static readonly string[] SecretKeyVariables = { "NCLOUD_SECRET_KEY", "NCLOUD_SECRET_ACCESS_KEY" };
         public const string SiteVariable = "NCLOUD_SITE";
         public const string RegionVariable = "NCLOUD_REGION";
 
+        /// <summary>Points every new session at another base URL (e.g. the emulator), as AWS_ENDPOINT_URL does for AWS tools.</summary>
+        public const string EndpointVariable = "CDSS_ENDPOINT";
+
+        /// <summary>The CDSS_ENDPOINT override, or null when it is not set; an unusable value is an error, never ignored.</summary>
+        public static Uri? EndpointOverride(Func<string, string?> getEnvironment)
+        {
+            var text = getEnvironment(EndpointVariable);
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (!Uri.TryCreate(text!.Trim(), UriKind.Absolute, out var uri))
+            {
+                throw new CdssException(CdssErrorIds.InvalidEndpoint, CdssErrorCategory.InvalidArgument,
+                    $"Environment variable {EndpointVariable} is not an absolute URL.", $"Fix or remove {EndpointVariable}.");
+            }
+            return uri;
+        }
+
         public sealed class Request
         {
             public string? ProfileName { get; set; }
             public string? ConfigPath { get; set; }
-            public bool SiteGiven { get; set; }
 
             /// <summary>The -Site the user typed, if any: NCLOUD_REGION then applies only when it belongs to it.</summary>
             public CdssSite? ExplicitSite { get; set; }
@@ -73,7 +88,7 @@ namespace Cdss.Sessions
         private static void ApplySiteAndRegionDefaults(Request request, Result result)
         {
             var siteText = request.GetEnvironment(SiteVariable);
-            if (!request.SiteGiven && !string.IsNullOrWhiteSpace(siteText))
+            if (!request.ExplicitSite.HasValue && !string.IsNullOrWhiteSpace(siteText))
             {
                 if (!Enum.TryParse(siteText!.Trim(), true, out CdssSite parsed) || !Enum.IsDefined(typeof(CdssSite), parsed))
                 {
@@ -84,8 +99,8 @@ namespace Cdss.Sessions
                 result.Site = parsed;
             }
             var region = request.GetEnvironment(RegionVariable)?.Trim();
-            var site = request.SiteGiven ? request.ExplicitSite : result.Site;
-            if (!request.RegionGiven && !string.IsNullOrEmpty(region) && (!request.SiteGiven || site == null || SiteRegions.IsValid(site.Value, region!)))
+            var site = request.ExplicitSite.HasValue ? request.ExplicitSite : result.Site;
+            if (!request.RegionGiven && !string.IsNullOrEmpty(region) && (!request.ExplicitSite.HasValue || site == null || SiteRegions.IsValid(site.Value, region!)))
             {
                 result.Region = region;
             }
@@ -120,7 +135,7 @@ namespace Cdss.Sessions
                 return null;
             }
             var result = new Result { AccessKey = accessKey, SecretKey = ToSecure(secretKey), Source = "Profile:" + profile };
-            if (!request.SiteGiven) result.Site = SiteOfApiUrl(file.Get(profile, NcloudConfigFile.ApiUrlName));
+            if (!request.ExplicitSite.HasValue) result.Site = SiteOfApiUrl(file.Get(profile, NcloudConfigFile.ApiUrlName));
             return result;
         }
 

@@ -4,7 +4,7 @@ using System.Net;
 namespace Cdss.Sessions
 {
     /// <summary>Rules for a user-supplied base URL (-Endpoint).</summary>
-    public static class EndpointRules
+    internal static class EndpointRules
     {
         /// <summary>
         /// Accepts an absolute http(s) URL with an /api/... path. Plain http is allowed only on loopback,

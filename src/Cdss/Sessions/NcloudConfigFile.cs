@@ -8,7 +8,7 @@ namespace Cdss.Sessions
     /// The ncloud CLI's INI file (~/.ncloud/configure). Unlike the SDK readers, which ignore sections and let
     /// the last key win, this keeps each [profile] separate.
     /// </summary>
-    public sealed class NcloudConfigFile
+    internal sealed class NcloudConfigFile
     {
         public const string DefaultProfile = "DEFAULT";
         public const string AccessKeyName = "ncloud_access_key_id";

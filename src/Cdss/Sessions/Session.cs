@@ -47,8 +47,14 @@ namespace Cdss
             : throw new CdssException(CdssErrorIds.NoSession, CdssErrorCategory.InvalidOperation,
                 $"The session for {AccessKey} at {Endpoint} was disconnected.", "Run Connect-Cdss again.");
 
+        /// <summary>Clusters fetched for tab completion, with when; kept here so the cache goes with the session.</summary>
+        internal (DateTime FetchedAt, System.Collections.Generic.IReadOnlyList<Cluster> Clusters)? CompletionCache { get; set; }
+
+        /// <summary>Cluster names this session has seen, so errors can name the cluster.</summary>
+        internal ClusterDirectory Clusters { get; } = new ClusterDirectory();
+
         /// <summary>A client that reports through <paramref name="log"/>; cheap, so one per command call.</summary>
-        public CdssClient CreateClient(ICdssLog? log = null) => new CdssClient(Transport, log);
+        internal CdssClient CreateClient(ICdssLog? log = null) => new CdssClient(Transport, log, Clusters);
 
         public override string ToString() => $"{AccessKey}@{Endpoint}";
 

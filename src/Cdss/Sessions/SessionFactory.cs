@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.InteropServices;
 using System.Security;
 using Cdss.Signing;
 using Cdss.Transport;
@@ -9,7 +10,7 @@ using Cdss.Transport;
 namespace Cdss.Sessions
 {
     /// <summary>Everything Connect-Cdss was given, before validation.</summary>
-    public sealed class SessionOptions
+    internal sealed class SessionOptions
     {
         public string? AccessKey { get; set; }
         public SecureString? SecretKey { get; set; }
@@ -29,7 +30,7 @@ namespace Cdss.Sessions
         public RetryPolicy? RetryPolicy { get; set; }
     }
 
-    public static class SessionFactory
+    internal static class SessionFactory
     {
         /// <summary>
         /// Validates every option first and only then builds the session, so a mistake never leaves a
@@ -45,6 +46,7 @@ namespace Cdss.Sessions
                     "The secret key is empty.",
                     "Pass -Credential (password = secret key) or -SecretKey, with the secret key of the access key from the NAVER Cloud console.");
             }
+            ValidateSecretKey(options.SecretKey);
             var region = SiteRegions.Normalize(options.Site, options.Region);
             var baseUrl = options.Endpoint != null ? EndpointRules.Validate(options.Endpoint) : SiteRegions.BaseUrl(options.Site, region);
             var settings = new TransportSettings(options.TimeoutSec, options.MaxRetries, options.Proxy, options.ProxyCredential);
@@ -52,6 +54,36 @@ namespace Cdss.Sessions
             var signer = new RequestSigner(accessKey, options.SecretKey);
             var transport = new CdssTransport(baseUrl, signer, settings, options.Handler, options.RetryPolicy);
             return new Session(accessKey, options.Site, region, transport, options.CredentialSource);
+        }
+
+        /// <summary>
+        /// A secret key with whitespace at either end or a line break was pasted with extra characters; the gateway
+        /// would answer every call with "Authentication Failed", which sends people looking at the wrong thing.
+        /// The key is read in place, one character at a time, and never copied into a managed string.
+        /// </summary>
+        public static void ValidateSecretKey(SecureString secretKey)
+        {
+            var pointer = Marshal.SecureStringToGlobalAllocUnicode(secretKey);
+            bool extra = false;
+            try
+            {
+                var length = secretKey.Length;
+                for (var i = 0; i < length && !extra; i++)
+                {
+                    var c = (char)Marshal.ReadInt16(pointer, i * 2);
+                    extra = c == '\r' || c == '\n' || ((i == 0 || i == length - 1) && char.IsWhiteSpace(c));
+                }
+            }
+            finally
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
+            if (extra)
+            {
+                throw new CdssException(CdssErrorIds.InvalidSecretKey, CdssErrorCategory.InvalidArgument,
+                    "The secret key has whitespace at its start or end, or a line break; secret keys never do, so it was probably pasted with extra characters",
+                    "Copy the secret key again from the NAVER Cloud console (or fix the variable, credential or profile it came from) without surrounding spaces or line breaks.");
+            }
         }
 
         public static string ValidateAccessKey(string? accessKey)

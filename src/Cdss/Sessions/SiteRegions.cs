@@ -5,7 +5,7 @@ using System.Linq;
 namespace Cdss.Sessions
 {
     /// <summary>The site/region table of the CDSS API reference, section 1.</summary>
-    public static class SiteRegions
+    internal static class SiteRegions
     {
         private sealed class SiteInfo
         {

@@ -8,7 +8,7 @@ namespace Cdss.Signing
     /// <summary>
     /// Holds one session's key pair and clock correction, and stamps the three gateway headers on a request.
     /// </summary>
-    public sealed class RequestSigner : IDisposable
+    internal sealed class RequestSigner : IDisposable
     {
         private readonly SecureString _secretKey;
         private long _clockOffsetMs;

@@ -11,7 +11,7 @@ namespace Cdss.Signing
     /// NAVER Cloud API Gateway signature v2:
     /// Base64(HMAC-SHA256(secret, METHOD + " " + requestTarget + "\n" + timestamp + "\n" + accessKey)).
     /// </summary>
-    public static class SignatureV2
+    internal static class SignatureV2
     {
         public const string TimestampHeader = "x-ncp-apigw-timestamp";
         public const string AccessKeyHeader = "x-ncp-iam-access-key";

@@ -6,17 +6,17 @@ using System.Net.Http;
 namespace Cdss.Transport
 {
     /// <summary>One logical API call, before signing. Each attempt is signed anew from this.</summary>
-    public sealed class ApiRequest
+    internal sealed class ApiRequest
     {
         public ApiRequest(HttpMethod method, string path, string? jsonBody = null,
-            IEnumerable<KeyValuePair<string, string>>? query = null, bool idempotent = true)
+            IEnumerable<KeyValuePair<string, string>>? query = null)
         {
             if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("A path is required.", nameof(path));
             Method = method ?? throw new ArgumentNullException(nameof(method));
             Path = path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path;
             JsonBody = jsonBody;
             Query = query?.ToList() ?? new List<KeyValuePair<string, string>>();
-            Idempotent = idempotent;
+            Idempotent = Api.ReadOperations.IsRead(Method, Path);
         }
 
         public HttpMethod Method { get; }
@@ -28,8 +28,8 @@ namespace Cdss.Transport
         public IReadOnlyList<KeyValuePair<string, string>> Query { get; }
 
         /// <summary>
-        /// False for calls that change state (the rolling restart). Those are retried only when the
-        /// request certainly never reached the service.
+        /// True only for the documented read operations, whatever the method. Everything else may change state and
+        /// is retried only when the request certainly never reached the service.
         /// </summary>
         public bool Idempotent { get; }
 
@@ -49,7 +49,7 @@ namespace Cdss.Transport
     }
 
     /// <summary>What came back from the last attempt of a call.</summary>
-    public sealed class ApiResponse
+    internal sealed class ApiResponse
     {
         public ApiResponse(int statusCode, string body, int attempts, Uri requestUri)
         {

@@ -13,7 +13,7 @@ namespace Cdss.Transport
     /// Sends signed requests over one shared HttpClient (one connection pool per session), with a
     /// per-attempt timeout, retries of transient failures, and clock-skew correction.
     /// </summary>
-    public sealed class CdssTransport : IDisposable
+    internal sealed class CdssTransport : IDisposable
     {
         /// <summary>The gateway rejects timestamps this far from its clock.</summary>
         public static readonly TimeSpan SkewLimit = TimeSpan.FromMinutes(5);
@@ -88,10 +88,10 @@ namespace Cdss.Transport
                 {
                     throw OutcomeUnknown(operation, failure, attempt);
                 }
-                if (attempt >= maxAttempts)
+                if (!failure.Retryable || attempt >= maxAttempts)
                 {
                     failure.Error.Attempts = attempt;
-                    throw WithAttempts(failure.Error, attempt);
+                    throw failure.Error;
                 }
                 var wait = RetryPolicy.NextDelay(attempt, failure.RetryAfter);
                 log.Verbose($"Attempt {attempt} of {maxAttempts} for {operation} failed ({failure.Reason}); retrying in {wait.TotalSeconds:0.0} s.");
@@ -131,21 +131,21 @@ namespace Cdss.Transport
             catch (OperationCanceledException ex)
             {
                 log.Verbose($"{operation} -> no answer within {Settings.TimeoutSec} s (attempt {attempt}).");
-                return AttemptOutcome.Failed(new TransientFailure($"no answer within {Settings.TimeoutSec} s", Delivery.Ambiguous,
+                return AttemptOutcome.Failed(new AttemptFailure($"no answer within {Settings.TimeoutSec} s", Delivery.Ambiguous,
                     new CdssException(CdssErrorIds.Timeout, CdssErrorCategory.OperationTimeout,
                         $"{operation} got no answer within {Settings.TimeoutSec} s.",
                         "The service may be slow or unreachable; raise Connect-Cdss -TimeoutSec or try again later.", ex)));
             }
             catch (HttpRequestException ex)
             {
-                var failure = NetworkFailures.Classify(ex, uri);
+                var failure = NetworkFailures.Classify(ex, uri, ProxyFor(uri));
                 log.Verbose($"{operation} -> {failure.Reason} after {watch.ElapsedMilliseconds} ms (attempt {attempt}).");
                 return AttemptOutcome.Failed(failure);
             }
         }
 
         /// <summary>Transient HTTP answers: 429 Throttle/Rate Limited and 500/502/503/504.</summary>
-        private static TransientFailure? ClassifyStatus(ApiResponse response, string operation, int attempt, TimeSpan? retryAfter)
+        private static AttemptFailure? ClassifyStatus(ApiResponse response, string operation, int attempt, TimeSpan? retryAfter)
         {
             var status = response.StatusCode;
             if (status == 429)
@@ -153,13 +153,13 @@ namespace Cdss.Transport
                 var code = GatewayError.TryParse(response.Body)?.ErrorCode;
                 // 400 (Quota Exceeded) will not clear up by waiting a few seconds.
                 if (code != "410" && code != "420") return null;
-                return new TransientFailure($"HTTP 429, gateway error {code}", Delivery.NotDelivered,
-                    GatewayError.ToException(status, response.Body, operation, attempt), retryAfter);
+                return new AttemptFailure($"HTTP 429, gateway error {code}", Delivery.NotDelivered,
+                    GatewayError.ToException(status, response.Body, operation), retryAfter);
             }
             if (status == 500 || status == 502 || status == 503 || status == 504)
             {
-                return new TransientFailure($"HTTP {status}", Delivery.Ambiguous,
-                    GatewayError.ToException(status, response.Body, operation, attempt), retryAfter);
+                return new AttemptFailure($"HTTP {status}", Delivery.Ambiguous,
+                    GatewayError.ToException(status, response.Body, operation), retryAfter);
             }
             return null;
         }
@@ -183,28 +183,34 @@ namespace Cdss.Transport
             return true;
         }
 
-        private CdssException OutcomeUnknown(string operation, TransientFailure failure, int attempt) =>
+        private static CdssException OutcomeUnknown(string operation, AttemptFailure failure, int attempt) =>
             new CdssException(CdssErrorIds.OutcomeUnknown, CdssErrorCategory.InvalidResult,
-                $"{operation} may or may not have been carried out: {failure.Reason}. It was not sent again, because repeating it is not safe.",
-                "Run Get-CdssRollingRestartProgress for this cluster to see whether the restart started before trying again.",
+                $"{operation} may or may not have been carried out: {failure.Reason} ({failure.Error.Description.TrimEnd('.')}). It was not sent again, because repeating it is not safe",
+                "Find out whether it took effect before trying again: for a rolling restart, Get-CdssRollingRestartProgress or Wait-CdssRollingRestart.",
                 failure.Error)
             {
                 HttpStatus = failure.Error.HttpStatus,
                 ServiceCode = failure.Error.ServiceCode,
+                RequestId = failure.Error.RequestId,
                 Attempts = attempt,
             };
 
-        private static CdssException WithAttempts(CdssException error, int attempts)
+        /// <summary>The proxy a request to <paramref name="uri"/> goes through: -Proxy, else the system's (HTTPS_PROXY, ...).</summary>
+        private Uri? ProxyFor(Uri uri)
         {
-            if (attempts <= 1 || error.Message.Contains("attempts")) return error;
-            return new CdssException(error.ErrorId, error.Category, $"{error.Message.TrimEnd('.')}. Gave up after {attempts} attempts.",
-                error.RecommendedAction, error.InnerException)
+            if (Settings.Proxy != null) return Settings.Proxy;
+            try
             {
-                HttpStatus = error.HttpStatus,
-                ServiceCode = error.ServiceCode,
-                RequestId = error.RequestId,
-                Attempts = attempts,
-            };
+                var system = WebRequest.DefaultWebProxy;
+                if (system == null || system.IsBypassed(uri)) return null;
+                var proxy = system.GetProxy(uri);
+                return proxy == null || proxy == uri ? null : proxy;
+            }
+            catch (Exception)
+            {
+                // Only used to word an error message; a broken proxy configuration must not hide the real failure.
+                return null;
+            }
         }
 
         private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
@@ -236,13 +242,13 @@ namespace Cdss.Transport
             public ApiResponse? Response { get; private set; }
             public DateTimeOffset? ServerDate { get; private set; }
             public TimeSpan? RetryAfter { get; private set; }
-            public TransientFailure? Failure { get; private set; }
+            public AttemptFailure? Failure { get; private set; }
             public TimeSpan SignedWithOffset { get; private set; }
 
             public static AttemptOutcome Answered(ApiResponse response, DateTimeOffset? serverDate, TimeSpan? retryAfter, TimeSpan signedWithOffset) =>
                 new AttemptOutcome { Response = response, ServerDate = serverDate, RetryAfter = retryAfter, SignedWithOffset = signedWithOffset };
 
-            public static AttemptOutcome Failed(TransientFailure failure) => new AttemptOutcome { Failure = failure };
+            public static AttemptOutcome Failed(AttemptFailure failure) => new AttemptOutcome { Failure = failure };
         }
     }
 }

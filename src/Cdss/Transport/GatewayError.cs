@@ -8,7 +8,7 @@ namespace Cdss.Transport
     /// The API Gateway's error body, {"error":{"errorCode","message","details"}} (newer APIs write "detail"),
     /// and its mapping onto Cdss error ids.
     /// </summary>
-    public sealed class GatewayError
+    internal sealed class GatewayError
     {
         public string? ErrorCode { get; private set; }
         public string? Message { get; private set; }
@@ -39,7 +39,7 @@ namespace Cdss.Transport
         }
 
         /// <summary>Builds the error a non-200 answer stands for.</summary>
-        public static CdssException ToException(int status, string? body, string operation, int attempts)
+        public static CdssException ToException(int status, string? body, string operation)
         {
             var gateway = TryParse(body);
             var code = gateway?.ErrorCode;
@@ -92,13 +92,11 @@ namespace Cdss.Transport
                 message.Append($"; body: {Snippet(body!)}");
             }
             message.Append('.');
-            if (attempts > 1) message.Append($" Gave up after {attempts} attempts.");
 
             return new CdssException(id, category, message.ToString(), action)
             {
                 HttpStatus = status,
                 ServiceCode = code,
-                Attempts = attempts,
             };
         }
 

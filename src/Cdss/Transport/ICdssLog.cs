@@ -5,18 +5,22 @@ namespace Cdss.Transport
     /// pipeline thread, since PowerShell forbids Write-* calls from worker threads.
     /// Implementations must be thread-safe. Nothing passed here may contain the secret key or a signature.
     /// </summary>
-    public interface ICdssLog
+    internal interface ICdssLog
     {
         void Verbose(string message);
         void Debug(string message);
         void Warning(string message);
+
+        /// <summary>A line for the record (a rollout's state changes), shown by default.</summary>
+        void Information(string message);
     }
 
-    public sealed class NullLog : ICdssLog
+    internal sealed class NullLog : ICdssLog
     {
         public static readonly NullLog Instance = new NullLog();
         public void Verbose(string message) { }
         public void Debug(string message) { }
         public void Warning(string message) { }
+        public void Information(string message) { }
     }
 }

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 namespace Cdss.Transport
 {
     /// <summary>The result of one queued call: a value or the exception it ended with, for the input it belongs to.</summary>
-    public sealed class QueuedResult<T>
+    internal sealed class QueuedResult<T>
     {
         internal QueuedResult(object? input, T? value, Exception? error)
         {
@@ -24,10 +24,11 @@ namespace Cdss.Transport
     /// Runs up to <c>throttleLimit</c> calls at once but hands results back strictly in the order they were
     /// queued, exactly one per call. The caller (a cmdlet) takes them on its own thread and writes them out.
     /// </summary>
-    public sealed class OrderedRequestQueue<T> : IDisposable
+    internal sealed class OrderedRequestQueue<T> : IDisposable
     {
         private readonly Queue<(object? Input, Task<T> Task)> _pending = new Queue<(object?, Task<T>)>();
         private readonly SemaphoreSlim _slots;
+        private readonly CancellationTokenSource _stop;
         private readonly CancellationToken _cancellationToken;
 
         public OrderedRequestQueue(int throttleLimit, CancellationToken cancellationToken)
@@ -35,7 +36,8 @@ namespace Cdss.Transport
             if (throttleLimit < 1) throw new ArgumentOutOfRangeException(nameof(throttleLimit));
             ThrottleLimit = throttleLimit;
             _slots = new SemaphoreSlim(throttleLimit, throttleLimit);
-            _cancellationToken = cancellationToken;
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _cancellationToken = _stop.Token;
         }
 
         public int ThrottleLimit { get; }
@@ -44,6 +46,7 @@ namespace Cdss.Transport
 
         public void Enqueue(object? input, Func<CancellationToken, Task<T>> work)
         {
+            if (_disposed) throw new ObjectDisposedException(nameof(OrderedRequestQueue<T>));
             Queued++;
             _pending.Enqueue((input, RunAsync(work)));
         }
@@ -91,6 +94,18 @@ namespace Cdss.Transport
         private static Exception Unwrap(AggregateException exception) =>
             exception.InnerExceptions.Count == 1 ? exception.InnerExceptions[0] : exception;
 
-        public void Dispose() => _slots.Dispose();
+        private bool _disposed;
+
+        /// <summary>
+        /// Cancels every call still waiting for a slot or in flight, so nothing is sent after the owner is gone.
+        /// The semaphore is left to the GC: calls finishing on other threads still release it.
+        /// </summary>
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _stop.Cancel();
+            _stop.Dispose();
+        }
     }
 }

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace Cdss.Transport
 {
     /// <summary>Exponential backoff with full jitter; a server's Retry-After wins over the computed wait.</summary>
-    public sealed class RetryPolicy
+    internal sealed class RetryPolicy
     {
         private readonly Random _random;
         private readonly object _gate = new object();

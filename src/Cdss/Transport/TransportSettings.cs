@@ -4,7 +4,7 @@ using System.Net;
 namespace Cdss.Transport
 {
     /// <summary>Per-session transport knobs (Connect-Cdss -TimeoutSec, -MaxRetries, -Proxy).</summary>
-    public sealed class TransportSettings
+    internal sealed class TransportSettings
     {
         public const int DefaultTimeoutSec = 30;
         public const int MinTimeoutSec = 1;

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using System.Text;
+using Cdss.Reports;
+
+namespace Cdss.Commands
+{
+    /// <summary>
+    /// Writes pre-check answers and rollout results as a JUnit XML file (for PublishTestResults@2 or the Jenkins
+    /// junit step) or a Markdown summary, so a run's outcome is published where the team already looks.
+    /// </summary>
+    [Cmdlet(VerbsData.Export, "CdssReport", SupportsShouldProcess = true)]
+    [OutputType(typeof(void))]
+    public sealed class ExportCdssReport : CdssCmdlet
+    {
+        /// <summary>Cdss.RollingRestartPreCheck or rollout result objects (Cdss.RollingRestartResult, ...).</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [AllowNull]
+        public PSObject? InputObject { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1)]
+        public ReportFormat Format { get; set; }
+
+        /// <summary>Also write the input objects on, so the report can sit in the middle of a pipeline.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private readonly List<ReportRow> _rows = new List<ReportRow>();
+
+        protected override void ProcessRecord()
+        {
+            if (InputObject == null) return;
+            if (PassThru) WriteObject(InputObject);
+            ForTarget(InputObject, () =>
+            {
+                _rows.Add(InputObject.BaseObject switch
+                {
+                    RollingRestartPreCheck check => ReportRows.From(check),
+                    RolloutResult result => ReportRows.From(result, ReportRows.SuiteOf(result.GetType())),
+                    var other => throw new CdssException(CdssErrorIds.InvalidArgument, CdssErrorCategory.InvalidArgument,
+                        $"Export-CdssReport takes pre-check answers and rollout results, not {other?.GetType().FullName ?? "null"}",
+                        "Pipe the output of Test-CdssRollingRestart, Start-CdssRollingRestart -Wait or Wait-CdssRollingRestart."),
+                });
+            });
+        }
+
+        protected override void EndProcessing()
+        {
+            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            if (!ShouldProcess(path, $"Write a {Format} report of {_rows.Count} cluster(s)")) return;
+            var directory = System.IO.Path.GetDirectoryName(path);
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+            using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+            var now = DateTimeOffset.UtcNow;
+            if (Format == ReportFormat.JUnit) JUnitReport.Write(writer, _rows, now, Environment.MachineName);
+            else MarkdownReport.Write(writer, _rows, now);
+            WriteVerbose($"Wrote a {Format} report of {_rows.Count} cluster(s) to {path}.");
+        }
+    }
+}

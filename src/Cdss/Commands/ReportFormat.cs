@@ -1,0 +1,9 @@
+namespace Cdss.Commands
+{
+    /// <summary>The formats Export-CdssReport writes.</summary>
+    public enum ReportFormat
+    {
+        JUnit,
+        Markdown,
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using Cdss.Api;
+using Cdss.Rollout;
+
+namespace Cdss.Commands
+{
+    /// <summary>
+    /// Runs a rollout from a cmdlet: the engine works on other threads; this writes, on the pipeline thread, each
+    /// cluster's result in input order as soon as it and every earlier one are final (with its error record), the
+    /// record lines, an overall "cluster n of N" bar and a bar per running cluster. Shared by every rollout cmdlet.
+    /// </summary>
+    internal sealed class RolloutRunner
+    {
+        private const int OverallActivityId = 10;
+        private readonly CdssCmdlet _cmdlet;
+        private readonly string _activity;
+        private readonly ConcurrentQueue<RolloutItem> _changes = new ConcurrentQueue<RolloutItem>();
+        private readonly HashSet<int> _barsShown = new HashSet<int>();
+        private IReadOnlyList<RolloutItem> _items = Array.Empty<RolloutItem>();
+        private int _nextToWrite;
+
+        public RolloutRunner(CdssCmdlet cmdlet, string activity)
+        {
+            _cmdlet = cmdlet;
+            _activity = activity;
+        }
+
+        /// <summary>For the engine's callbacks (any thread).</summary>
+        public void Changed(RolloutItem item) => _changes.Enqueue(item);
+
+        public void Run(IRolloutOperation operation, RolloutOptions options, ClusterDirectory clusters, IReadOnlyList<long> targets,
+            string? journalPath)
+        {
+            using var journal = journalPath == null ? null : RolloutJournal.Open(journalPath);
+            var record = new RolloutRecord(operation, options, clusters, _cmdlet.Log, journal, Changed);
+            var engine = new RolloutEngine(operation, options, record, journal, Changed);
+            try
+            {
+                var run = engine.RunAsync(targets, _cmdlet.StopToken);
+                _items = engine.Items;
+                _cmdlet.Await(Completion(run), () => { _items = engine.Items; Refresh(); });
+                _items = engine.Items;
+                Refresh();
+            }
+            catch (PipelineStoppedException)
+            {
+                WarnStillRunning(engine, operation, journalPath);
+                throw;
+            }
+            _cmdlet.WriteProgress(new ProgressRecord(OverallActivityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        private static async System.Threading.Tasks.Task<bool> Completion(System.Threading.Tasks.Task run)
+        {
+            await run.ConfigureAwait(false);
+            return true;
+        }
+
+        private void Refresh()
+        {
+            var touched = new HashSet<RolloutItem>();
+            while (_changes.TryDequeue(out var item)) touched.Add(item);
+            while (_nextToWrite < _items.Count && _items[_nextToWrite].State == ItemState.Final)
+            {
+                var item = _items[_nextToWrite++];
+                if (item.Error != null) _cmdlet.WriteError(_cmdlet.ToErrorRecord(item.Error, item.ServiceGroupInstanceNo));
+                _cmdlet.WriteObject(item.Result);
+            }
+            if (touched.Count == 0 || _items.Count == 0) return;
+            var final = _items.Count(i => i.State == ItemState.Final);
+            _cmdlet.WriteProgress(new ProgressRecord(OverallActivityId, _activity, $"Cluster {Math.Min(final + 1, _items.Count)} of {_items.Count}")
+            {
+                PercentComplete = final * 100 / _items.Count,
+            });
+            foreach (var item in touched)
+            {
+                var id = OverallActivityId + 1 + item.Index;
+                var label = item.Result.ClusterName == null ? $"Cluster {item.ServiceGroupInstanceNo}" : $"Cluster {item.ServiceGroupInstanceNo} ({item.Result.ClusterName})";
+                if (item.State == ItemState.Final)
+                {
+                    if (_barsShown.Remove(id)) _cmdlet.WriteProgress(new ProgressRecord(id, label, item.Status) { ParentActivityId = OverallActivityId, RecordType = ProgressRecordType.Completed });
+                    continue;
+                }
+                var progress = item.Result.Progress;
+                var record = new ProgressRecord(id, label, item.Status) { ParentActivityId = OverallActivityId, CurrentOperation = progress?.NodeSummary() };
+                if (progress != null && progress.BrokersTotal > 0) record.PercentComplete = Math.Min(100, progress.BrokersUp * 100 / progress.BrokersTotal);
+                _barsShown.Add(id);
+                _cmdlet.WriteProgress(record);
+            }
+        }
+
+        /// <summary>After Ctrl+C: which clusters keep going on the service, written even though the pipeline is stopping.</summary>
+        private void WarnStillRunning(RolloutEngine engine, IRolloutOperation operation, string? journalPath)
+        {
+            var running = engine.Running;
+            if (running.Count == 0) return;
+            var names = string.Join(", ", running.Select(i => i.Result.ClusterName == null ? $"{i.ServiceGroupInstanceNo}" : $"{i.ServiceGroupInstanceNo} ({i.Result.ClusterName})"));
+            var resume = journalPath != null ? $"run the same command with -JournalPath '{journalPath}' to re-attach" : "re-attach with Wait-CdssRollingRestart";
+            var text = $"Stopped. The {operation.DisplayName} of these clusters is still running on the service: {names}. Follow it with Get-CdssRollingRestartProgress, or {resume}.";
+            try { _cmdlet.Host.UI.WriteWarningLine(text); }
+            catch (Exception) { /* no host to tell */ }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Xml;
+
+namespace Cdss.Reports
+{
+    /// <summary>
+    /// JUnit XML as Azure DevOps PublishTestResults@2 (JUnit) and the Jenkins junit step read it: one testsuite per
+    /// kind of row, one testcase per cluster named "name (number)", failure and skipped elements carrying the
+    /// message and request id.
+    /// </summary>
+    internal static class JUnitReport
+    {
+        public static void Write(TextWriter output, IReadOnlyList<ReportRow> rows, DateTimeOffset now, string hostName)
+        {
+            var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false };
+            using var xml = XmlWriter.Create(output, settings);
+            xml.WriteStartDocument();
+            xml.WriteStartElement("testsuites");
+            xml.WriteAttributeString("name", "Cdss");
+            xml.WriteAttributeString("tests", Count(rows.Count));
+            xml.WriteAttributeString("failures", Count(rows.Count(r => r.Verdict == ReportVerdict.Failed)));
+            xml.WriteAttributeString("errors", "0");
+            xml.WriteAttributeString("time", Seconds(rows.Sum(r => r.Duration?.TotalSeconds ?? 0)));
+            foreach (var suite in rows.GroupBy(r => r.Suite))
+            {
+                var cases = suite.ToList();
+                xml.WriteStartElement("testsuite");
+                xml.WriteAttributeString("name", $"Cdss {suite.Key}");
+                xml.WriteAttributeString("tests", Count(cases.Count));
+                xml.WriteAttributeString("failures", Count(cases.Count(r => r.Verdict == ReportVerdict.Failed)));
+                xml.WriteAttributeString("errors", "0");
+                xml.WriteAttributeString("skipped", Count(cases.Count(r => r.Verdict == ReportVerdict.Skipped)));
+                xml.WriteAttributeString("time", Seconds(cases.Sum(r => r.Duration?.TotalSeconds ?? 0)));
+                xml.WriteAttributeString("timestamp", now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("hostname", hostName);
+                foreach (var row in cases)
+                {
+                    xml.WriteStartElement("testcase");
+                    xml.WriteAttributeString("name", row.TestName);
+                    xml.WriteAttributeString("classname", $"Cdss.{suite.Key.Replace(" ", "")}");
+                    xml.WriteAttributeString("time", Seconds(row.Duration?.TotalSeconds ?? 0));
+                    if (row.Verdict != ReportVerdict.Passed)
+                    {
+                        xml.WriteStartElement(row.Verdict == ReportVerdict.Failed ? "failure" : "skipped");
+                        xml.WriteAttributeString("type", row.Outcome);
+                        xml.WriteAttributeString("message", $"{row.Outcome}: {row.Message} (RequestId: {row.RequestId ?? "none"})");
+                        xml.WriteString(Detail(row));
+                        xml.WriteEndElement();
+                    }
+                    xml.WriteElementString("system-out", Detail(row));
+                    xml.WriteEndElement();
+                }
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+
+        private static string Detail(ReportRow row)
+        {
+            var text = new StringBuilder();
+            text.Append("Cluster: ").Append(row.TestName).Append('\n');
+            text.Append("Outcome: ").Append(row.Outcome).Append('\n');
+            text.Append("Message: ").Append(row.Message).Append('\n');
+            text.Append("RequestId: ").Append(row.RequestId ?? "none").Append('\n');
+            if (row.Brokers != null) text.Append("Brokers: ").Append(row.Brokers).Append('\n');
+            if (row.At.HasValue) text.Append("At: ").Append(row.At.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append('\n');
+            return text.ToString();
+        }
+
+        private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+        private static string Seconds(double s) => Math.Round(s, 3).ToString("0.###", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Cdss.Rollout
+{
+    /// <summary>The service's answer to a pre-check or a start request, reduced to what a rollout decides on.</summary>
+    internal sealed class ServiceAnswer
+    {
+        public ServiceAnswer(bool yes, int code, string message, string? requestId)
+        {
+            Yes = yes;
+            Code = code;
+            Message = message;
+            RequestId = requestId;
+        }
+
+        /// <summary>True for "can start" (pre-check) or "accepted" (start).</summary>
+        public bool Yes { get; }
+        public int Code { get; }
+        public string Message { get; }
+        public string? RequestId { get; }
+    }
+
+    /// <summary>
+    /// One kind of fleet operation the rollout engine runs: the pre-check / start / progress triple of the
+    /// rolling restart, the rolling upgrade, or applying a config group. The engine owns the loop, the "done"
+    /// rule, halting, the journal and the record; an operation only knows its calls.
+    /// </summary>
+    internal interface IRolloutOperation
+    {
+        /// <summary>The journal's name for it, e.g. "rollingRestart"; a journal line of another operation is ignored.</summary>
+        string JournalName { get; }
+
+        /// <summary>How a person says it: "rolling restart".</summary>
+        string DisplayName { get; }
+
+        /// <summary>False for an operation the service offers no pre-check for (then PreCheckAsync is never called).</summary>
+        bool HasPreCheck { get; }
+
+        /// <summary>Whether the cluster may be started now.</summary>
+        Task<ServiceAnswer> PreCheckAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken);
+
+        /// <summary>Sends the request that starts it. Must never be retried after an ambiguous failure.</summary>
+        Task<ServiceAnswer> StartAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken);
+
+        Task<RollingRestartProgress> ProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// Whether the service says the operation is still running (e.g. the pre-check answers "already in progress"):
+        /// evidence that it began even while the progress check still shows no change, and that green is not yet "done".
+        /// </summary>
+        Task<bool> IsRunningAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken);
+
+        /// <summary>A new, empty result object of this operation's kind.</summary>
+        RolloutResult NewResult(long serviceGroupInstanceNo);
+    }
+}

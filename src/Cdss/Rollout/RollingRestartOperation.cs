@@ -1,0 +1,42 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Cdss.Api;
+
+namespace Cdss.Rollout
+{
+    /// <summary>The rolling restart: rollingRestartPreCheck, rollingRestart, rollingRestartProgressCheck.</summary>
+    internal sealed class RollingRestartOperation : IRolloutOperation
+    {
+        private readonly CdssClient _client;
+
+        public RollingRestartOperation(CdssClient client) => _client = client;
+
+        public string JournalName => "rollingRestart";
+        public string DisplayName => "rolling restart";
+
+        public bool HasPreCheck => true;
+
+        public async Task<ServiceAnswer> PreCheckAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken)
+        {
+            var check = await _client.PreCheckAsync(serviceGroupInstanceNo, cancellationToken).ConfigureAwait(false);
+            return new ServiceAnswer(check.CanRestart, check.Code, check.Message, check.RequestId);
+        }
+
+        public async Task<ServiceAnswer> StartAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken)
+        {
+            var restart = await _client.StartRollingRestartAsync(serviceGroupInstanceNo, cancellationToken).ConfigureAwait(false);
+            return new ServiceAnswer(restart.Accepted, restart.Code, restart.Message, restart.RequestId);
+        }
+
+        public Task<RollingRestartProgress> ProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+            _client.GetRollingRestartProgressAsync(serviceGroupInstanceNo, cancellationToken);
+
+        public async Task<bool> IsRunningAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken)
+        {
+            var check = await _client.PreCheckAsync(serviceGroupInstanceNo, cancellationToken).ConfigureAwait(false);
+            return !check.CanRestart && CdssClient.SaysInProgress(check.Message);
+        }
+
+        public RolloutResult NewResult(long serviceGroupInstanceNo) => new RollingRestartResult { ServiceGroupInstanceNo = serviceGroupInstanceNo };
+    }
+}

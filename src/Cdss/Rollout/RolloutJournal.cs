@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+
+namespace Cdss.Rollout
+{
+    /// <summary>
+    /// The append-only JSON-lines record of a rollout (-JournalPath): one line per state change, each flushed to
+    /// disk before the call it announces is made, so a run killed at any moment (kill -9) can be resumed without
+    /// requesting anything twice. The file is held exclusively while a run uses it.
+    /// </summary>
+    internal sealed class RolloutJournal : IDisposable
+    {
+        private readonly FileStream _file;
+        private readonly object _gate = new object();
+        private readonly Func<DateTimeOffset> _now;
+
+        private RolloutJournal(string path, FileStream file, IReadOnlyList<JournalEntry> earlier, Func<DateTimeOffset> now)
+        {
+            Path = path;
+            _file = file;
+            Earlier = earlier;
+            _now = now;
+        }
+
+        public string Path { get; }
+
+        /// <summary>What earlier runs wrote, oldest first.</summary>
+        public IReadOnlyList<JournalEntry> Earlier { get; }
+
+        /// <summary>Opens (or creates) the journal for this run; CdssJournalInUse when another process has it.</summary>
+        public static RolloutJournal Open(string path, Func<DateTimeOffset>? now = null)
+        {
+            var full = System.IO.Path.GetFullPath(path);
+            var directory = System.IO.Path.GetDirectoryName(full);
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+            FileStream file;
+            try
+            {
+                // Exclusive: on Unix .NET takes an exclusive flock only for FileShare.None, and a second writer must fail.
+                file = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException ex) when (File.Exists(full))
+            {
+                throw new CdssException(CdssErrorIds.JournalInUse, CdssErrorCategory.ResourceUnavailable,
+                    $"The journal '{full}' is in use by another process, so this run did not start",
+                    "Another rollout is using this journal; wait for it to finish, or stop it, then run again.", ex);
+            }
+            try
+            {
+                var earlier = Read(file, full);
+                file.Seek(0, SeekOrigin.End);
+                return new RolloutJournal(full, file, earlier, now ?? (() => DateTimeOffset.UtcNow));
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Appends one line and forces it to disk before returning.</summary>
+        public void Append(string operation, long cluster, string? clusterName, string journalEvent, string? requestId = null,
+            string? detail = null, string? target = null)
+        {
+            var entry = new JournalEntry
+            {
+                Time = _now().ToUniversalTime(),
+                Operation = operation,
+                Target = target,
+                Cluster = cluster,
+                ClusterName = clusterName,
+                Event = journalEvent,
+                RequestId = requestId,
+                Detail = detail,
+            };
+            var bytes = Encoding.UTF8.GetBytes(entry.ToJson() + "\n");
+            lock (_gate)
+            {
+                _file.Write(bytes, 0, bytes.Length);
+                _file.Flush(flushToDisk: true);
+            }
+        }
+
+        private static List<JournalEntry> Read(FileStream file, string path)
+        {
+            var entries = new List<JournalEntry>();
+            file.Seek(0, SeekOrigin.Begin);
+            string text;
+            using (var reader = new StreamReader(file, new UTF8Encoding(false), false, 4096, leaveOpen: true)) text = reader.ReadToEnd();
+            var lines = text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = lines[i].Trim();
+                if (line.Length == 0) continue;
+                var entry = JournalEntry.TryParse(line);
+                if (entry != null)
+                {
+                    entries.Add(entry);
+                    continue;
+                }
+                // A kill during a write can leave the last line cut short; it announced nothing that was sent.
+                if (i >= lines.Length - 2 && !text.EndsWith("\n", StringComparison.Ordinal)) break;
+                throw new CdssException(CdssErrorIds.InvalidJournal, CdssErrorCategory.InvalidData,
+                    $"Line {i + 1} of the journal '{path}' is not a journal entry",
+                    "Use the journal file only for this module's rollouts; move a damaged one aside and check each cluster with Get-CdssRollingRestartProgress.");
+            }
+            if (text.Length > 0 && !text.EndsWith("\n", StringComparison.Ordinal))
+            {
+                // Start the next line cleanly after a cut-short one.
+                var newline = Encoding.UTF8.GetBytes("\n");
+                file.Seek(0, SeekOrigin.End);
+                file.Write(newline, 0, newline.Length);
+                file.Flush(flushToDisk: true);
+            }
+            return entries;
+        }
+
+        public void Dispose() => _file.Dispose();
+    }
+
+    /// <summary>One journal line.</summary>
+    internal sealed class JournalEntry
+    {
+        public DateTimeOffset Time { get; set; }
+        public string Operation { get; set; } = "";
+        public string? Target { get; set; }
+        public long Cluster { get; set; }
+        public string? ClusterName { get; set; }
+        public string Event { get; set; } = "";
+        public string? RequestId { get; set; }
+        public string? Detail { get; set; }
+
+        public string ToJson()
+        {
+            using var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer))
+            {
+                json.WriteStartObject();
+                json.WriteString("time", Time.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                json.WriteString("operation", Operation);
+                if (Target != null) json.WriteString("target", Target);
+                json.WriteNumber("cluster", Cluster);
+                if (ClusterName != null) json.WriteString("clusterName", ClusterName);
+                json.WriteString("event", Event);
+                if (RequestId != null) json.WriteString("requestId", RequestId);
+                if (Detail != null) json.WriteString("detail", Detail);
+                json.WriteEndObject();
+            }
+            return Encoding.UTF8.GetString(buffer.ToArray());
+        }
+
+        public static JournalEntry? TryParse(string line)
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                var root = doc.RootElement;
+                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("event", out var e) || !root.TryGetProperty("cluster", out var c) ||
+                    !c.TryGetInt64(out var cluster) || !root.TryGetProperty("operation", out var op))
+                {
+                    return null;
+                }
+                return new JournalEntry
+                {
+                    Time = root.TryGetProperty("time", out var t) && DateTimeOffset.TryParse(t.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : default,
+                    Operation = op.GetString() ?? "",
+                    Target = root.TryGetProperty("target", out var target) ? target.GetString() : null,
+                    Cluster = cluster,
+                    ClusterName = root.TryGetProperty("clusterName", out var n) ? n.GetString() : null,
+                    Event = e.GetString() ?? "",
+                    RequestId = root.TryGetProperty("requestId", out var r) ? r.GetString() : null,
+                    Detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null,
+                };
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+    }
+}
