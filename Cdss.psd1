@@ -21,6 +21,15 @@
         'Get-CdssRollingRestartProgress'
         'Export-CdssReport'
         'Invoke-CdssApi'
+        'Get-CdssKafkaVersion'
+        'Test-CdssRollingUpgrade'
+        'Start-CdssRollingUpgrade'
+        'Get-CdssConfigGroup'
+        'Get-CdssConfigGroupSetting'
+        'Set-CdssConfigGroupSetting'
+        'Set-CdssClusterConfigGroup'
+        'Get-CdssClusterNode'
+        'Restart-CdssKafkaNode'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -29,7 +38,7 @@
         PSData = @{
             Tags         = @('NAVER', 'NCP', 'NaverCloud', 'CDSS', 'Kafka', 'RollingRestart', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = '0.x: signed sessions for the Public, Gov and Fin sites (Connect-Cdss, credentials from parameters, environment or ncloud profiles); cluster listing; fleet pre-checks in parallel; rolling restarts, and with -Wait safe resumable rollouts with a journal, halting, deadline and a record in the log (Start-/Wait-CdssRollingRestart); JUnit and Markdown reports (Export-CdssReport); Invoke-CdssApi for other operations, which never resends anything that may change a cluster; a bundled CDSS API emulator for rehearsals.'
+            ReleaseNotes = '0.x: signed sessions for the Public, Gov and Fin sites (Connect-Cdss, credentials from parameters, environment or ncloud profiles); cluster listing; fleet pre-checks in parallel; rolling restarts, and with -Wait safe resumable rollouts with a journal, halting, deadline and a record in the log (Start-/Wait-CdssRollingRestart); JUnit and Markdown reports (Export-CdssReport); Invoke-CdssApi for other operations, which never resends anything that may change a cluster; a bundled CDSS API emulator for rehearsals. Maintenance: Get-CdssKafkaVersion, Test-/Start-CdssRollingUpgrade, Get-CdssConfigGroup, Get-/Set-CdssConfigGroupSetting (keeps the settings you do not name), Set-CdssClusterConfigGroup, Get-CdssClusterNode and Restart-CdssKafkaNode.'
         }
     }
 }

@@ -150,3 +150,92 @@ Describe 'The CI recipes' {
         (Get-CdssEmulatorRequest $emu -Operation rollingRestart).Count | Should -Be 0
     }
 }
+
+Describe 'The help examples of <_>' -ForEach @(
+    'Get-CdssKafkaVersion', 'Test-CdssRollingUpgrade', 'Start-CdssRollingUpgrade', 'Get-CdssConfigGroup', 'Get-CdssConfigGroupSetting',
+    'Set-CdssConfigGroupSetting', 'Set-CdssClusterConfigGroup', 'Get-CdssClusterNode', 'Restart-CdssKafkaNode'
+) {
+    BeforeAll {
+        # Each example's first powershell block, and the output block after it when there is one.
+        $text = Get-Content (Join-Path $PSScriptRoot "../docs/help/$_.md") -Raw
+        $section = [regex]::Match($text, '(?ms)^## EXAMPLES\s*$(?<body>.*?)^## ').Groups['body'].Value
+        $script:examples = @([regex]::Split($section, '(?m)^### ') | Where-Object { $_ -match '^Example' } | ForEach-Object {
+                [pscustomobject]@{
+                    Title  = ($_ -split "`n")[0].Trim()
+                    Code   = [regex]::Match($_, '(?s)```powershell\r?\n(?<c>.*?)\r?\n```').Groups['c'].Value
+                    Output = [regex]::Match($_, '(?s)```output\r?\n(?<o>.*?)\r?\n```').Groups['o'].Value
+                }
+            })
+
+        # All examples of one file run in one fresh pwsh (so that host output such as "What if:" is captured too),
+        # each against a freshly reset emulator, with a default session as a user would have after Connect-Cdss.
+        $runner = Join-Path $TestDrive 'run-examples.ps1'
+        $data = Join-Path $TestDrive 'examples.json'
+        @{ Module = $ModulePath; Endpoint = $emu.Endpoint; ControlUri = $emu.ControlUri; AccessKey = $emu.AccessKey; Examples = @($examples.Code) } |
+            ConvertTo-Json -Depth 4 | Set-Content $data
+        Set-Content $runner @'
+param([string] $DataPath)
+$data = Get-Content $DataPath -Raw | ConvertFrom-Json
+$PSStyle.OutputRendering = 'PlainText'
+Import-Module $data.Module
+$secret = ConvertTo-SecureString 'emulator-secret-key' -AsPlainText -Force
+$null = Connect-Cdss -Endpoint $data.Endpoint -AccessKey $data.AccessKey -SecretKey $secret
+for ($i = 0; $i -lt $data.Examples.Count; $i++) {
+    $null = Invoke-RestMethod -Method Post "$($data.ControlUri)/reset"
+    Write-Host "### EXAMPLE $i"
+    try {
+        $out = & ([scriptblock]::Create($data.Examples[$i])) *>&1
+        $errors = @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $out | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] } | Out-String -Width 80 | Write-Host
+        foreach ($e in $errors) { Write-Host "### ERROR $($e.FullyQualifiedErrorId): $e" }
+    }
+    catch { Write-Host "### ERROR uncaught: $_" }
+}
+Write-Host '### END'
+'@
+        $raw = & $pwsh -NoProfile -NonInteractive -File $runner -DataPath $data 2>&1 | Out-String
+        $script:runs = @([regex]::Split($raw, '(?m)^### EXAMPLE \d+\r?\n') | Select-Object -Skip 1)
+        $script:raw = $raw
+
+        # Request ids differ per run; blank-line runs and trailing spaces do not matter.
+        function Format-Comparable([string] $Text) {
+            $t = $Text -replace '(?m)^### END\s*$', '' -replace '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', '<requestId>'
+            $lines = @($t -split '\r?\n' | ForEach-Object { $_.TrimEnd() })
+            (($lines -join "`n") -replace "\n{3,}", "`n`n").Trim("`n")
+        }
+    }
+
+    It 'has runnable examples' {
+        $examples.Count | Should -BeGreaterOrEqual 2
+        $runs.Count | Should -Be $examples.Count -Because $raw
+        $raw | Should -Match '### END'
+    }
+
+    It 'runs every example without an error, showing the output the help shows' {
+        for ($i = 0; $i -lt $examples.Count; $i++) {
+            $run = $runs[$i]
+            $run | Should -Not -Match '### ERROR' -Because "$($examples[$i].Title) must run as written"
+            if ($examples[$i].Output) {
+                Format-Comparable $run | Should -BeExactly (Format-Comparable $examples[$i].Output) -Because "$($examples[$i].Title) must show what its help shows"
+            }
+        }
+    }
+}
+
+Describe 'The maintenance examples of the README' {
+    BeforeAll { $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential }
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'runs the block as written, changing one setting, upgrading the ready clusters and restarting one broker' {
+        $block = Get-ReadmeBlock '### Maintenance' 'powershell'
+        $out = & ([scriptblock]::Create($block)) 2>&1
+        @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) | Should -BeNullOrEmpty
+        @($out | Where-Object { $_ -is [Cdss.KafkaVersion] }).Count | Should -Be 4
+        @($out | Where-Object { $_ -is [Cdss.ConfigGroup] }).ConfigGroupNo | Should -Be @(201, 202)
+        @($out | Where-Object { $_ -is [Cdss.RollingUpgrade] }).ServiceGroupInstanceNo | Should -Be @(3432149, 3432150)
+        @($out | Where-Object { $_ -is [Cdss.KafkaNodeRestart] }).ComputeInstanceNo | Should -Be @(343215301)
+        $sets = @((Get-CdssEmulatorRequest $emu) | Where-Object target -Like '*/setKafkaConfigGroupDetail/101')
+        $sets.Count | Should -Be 1
+        $sets[0].body | Should -Match '"numPartitions":6'
+    }
+}

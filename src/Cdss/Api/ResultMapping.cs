@@ -108,7 +108,7 @@ namespace Cdss.Api
                 .ToList();
         }
 
-        private static string? Str(JsonElement element, string name)
+        internal static string? Str(JsonElement element, string name)
         {
             if (!element.TryGetProperty(name, out var value)) return null;
             return value.ValueKind switch
@@ -119,7 +119,7 @@ namespace Cdss.Api
             };
         }
 
-        private static long? Long(JsonElement element, string name)
+        internal static long? Long(JsonElement element, string name)
         {
             if (!element.TryGetProperty(name, out var value)) return null;
             if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)) return number;
@@ -127,13 +127,13 @@ namespace Cdss.Api
             return null;
         }
 
-        private static int? Int(JsonElement element, string name)
+        internal static int? Int(JsonElement element, string name)
         {
             var value = Long(element, name);
             return value.HasValue && value.Value >= int.MinValue && value.Value <= int.MaxValue ? (int)value.Value : (int?)null;
         }
 
-        private static bool? Bool(JsonElement element, string name)
+        internal static bool? Bool(JsonElement element, string name)
         {
             if (!element.TryGetProperty(name, out var value)) return null;
             if (value.ValueKind == JsonValueKind.True) return true;

@@ -43,6 +43,14 @@ namespace Cdss
         public const string JournalInUse = "CdssJournalInUse";
         public const string InvalidJournal = "CdssInvalidJournal";
 
+        // Maintenance: config groups and their settings
+        public const string ConfigGroupNotFound = "CdssConfigGroupNotFound";
+        public const string ConfigGroupVersionMismatch = "CdssConfigGroupVersionMismatch";
+        public const string UnknownSetting = "CdssUnknownSetting";
+        public const string SettingNotModifiable = "CdssSettingNotModifiable";
+        public const string SettingOutOfRange = "CdssSettingOutOfRange";
+        public const string SettingNotApplied = "CdssSettingNotApplied";
+
         /// <summary>A failure the module did not anticipate; the exception inside says what happened.</summary>
         public const string UnexpectedError = "CdssUnexpectedError";
     }

@@ -1,0 +1,23 @@
+using System.Management.Automation;
+
+namespace Cdss.Commands
+{
+    /// <summary>Lists the Kafka versions CDSS offers, with the codes the other maintenance cmdlets take.</summary>
+    [Cmdlet(VerbsCommon.Get, "CdssKafkaVersion")]
+    [OutputType(typeof(KafkaVersion))]
+    public sealed class GetCdssKafkaVersion : CdssSessionCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            var client = ResolveSession().CreateClient(Log);
+            try
+            {
+                WriteObject(Await(client.GetKafkaVersionsAsync(StopToken)), enumerateCollection: true);
+            }
+            catch (CdssException ex)
+            {
+                ThrowCdssError(ex, null);
+            }
+        }
+    }
+}
