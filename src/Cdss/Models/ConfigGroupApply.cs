@@ -1,7 +1,7 @@
 namespace Cdss
 {
-    /// <summary>The service's answer to applying a config group to a cluster (Set-CdssClusterConfigGroup).</summary>
-    public sealed class ConfigGroupApplyResult
+    /// <summary>The service's answer to applying a config group to a cluster (Set-CdssClusterConfigGroup without -Wait).</summary>
+    public sealed class ConfigGroupApply
     {
         public long ServiceGroupInstanceNo { get; set; }
         public string? ClusterName { get; set; }
