@@ -10,7 +10,7 @@ namespace Cdss.Commands
     /// collected and each cluster gets one request naming all of its nodes.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Restart, "CdssKafkaNode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(KafkaNodeRestart))]
+    [OutputType(OperationTypeNames.KafkaNodeRestart)]
     [OutputType(Rollout.ResultTypeNames.KafkaNodeRestart)]
     public sealed class RestartCdssKafkaNode : CdssSessionCmdlet
     {
@@ -74,7 +74,7 @@ namespace Cdss.Commands
                     continue;
                 }
                 if (Wait) confirmed[cluster] = nodes;
-                else ForTarget(cluster, () => WriteObject(Await(client.RestartKafkaNodesAsync(cluster, nodes, StopToken))));
+                else ForTarget(cluster, () => WriteObject(TypedOutput.Wrap(Await(client.RestartKafkaNodesAsync(cluster, nodes, StopToken)))));
             }
             if (confirmed.Count == 0) return;
             // One cluster at a time, halting at the first that does not come back green.

@@ -70,7 +70,7 @@ namespace Cdss.Commands
             {
                 var item = _items[_nextToWrite++];
                 if (item.Error != null) _cmdlet.WriteError(_cmdlet.ToErrorRecord(item.Error, item.ServiceGroupInstanceNo));
-                _cmdlet.WriteObject(ToPSObject(item.Result));
+                _cmdlet.WriteObject(TypedOutput.Wrap(item.Result));
             }
             if (touched.Count == 0 || _items.Count == 0) return;
             var final = _items.Count(i => i.State == ItemState.Final);
@@ -93,15 +93,6 @@ namespace Cdss.Commands
                 _barsShown.Add(id);
                 _cmdlet.WriteProgress(record);
             }
-        }
-
-        /// <summary>The result as scripts see it: its operation's type name first, its facts as properties.</summary>
-        internal static PSObject ToPSObject(RolloutResult result)
-        {
-            var wrapped = PSObject.AsPSObject(result);
-            wrapped.TypeNames.Insert(0, result.TypeName);
-            foreach (var fact in result.Facts) wrapped.Properties.Add(new PSNoteProperty(fact.Key, fact.Value));
-            return wrapped;
         }
 
         /// <summary>After Ctrl+C: which clusters keep going on the service, written even though the pipeline is stopping.</summary>

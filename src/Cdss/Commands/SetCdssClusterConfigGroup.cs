@@ -13,7 +13,7 @@ namespace Cdss.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "CdssClusterConfigGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         DefaultParameterSetName = RequestSet)]
-    [OutputType(typeof(ConfigGroupApply), ParameterSetName = new[] { RequestSet })]
+    [OutputType(OperationTypeNames.ConfigGroupApply, ParameterSetName = new[] { RequestSet })]
     [OutputType(ResultTypeNames.ConfigGroupApply, ParameterSetName = new[] { RolloutParameters.Set })]
     public sealed class SetCdssClusterConfigGroup : RolloutCmdlet
     {
@@ -47,7 +47,7 @@ namespace Cdss.Commands
             }
             var mismatch = ConfigGroupVersionCheck.Check(cluster, _group);
             if (mismatch != null) throw mismatch;
-            WriteObject(Await(Client.ApplyConfigGroupAsync(ConfigGroupNo, _group.KafkaVersionCode, number, StopToken)));
+            WriteObject(TypedOutput.Wrap(Await(Client.ApplyConfigGroupAsync(ConfigGroupNo, _group.KafkaVersionCode, number, StopToken))));
         }
     }
 }

@@ -10,7 +10,7 @@ namespace Cdss.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "CdssRollingRestart", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         DefaultParameterSetName = RequestSet)]
-    [OutputType(typeof(RollingRestart), ParameterSetName = new[] { RequestSet })]
+    [OutputType(OperationTypeNames.RollingRestart, ParameterSetName = new[] { RequestSet })]
     [OutputType(ResultTypeNames.RollingRestart, ParameterSetName = new[] { RolloutParameters.Set })]
     public sealed class StartCdssRollingRestart : RolloutCmdlet
     {
@@ -38,7 +38,7 @@ namespace Cdss.Commands
                         detail: "No restart was requested.");
                 }
             }
-            WriteObject(Await(Client.StartRollingRestartAsync(number, StopToken)));
+            WriteObject(TypedOutput.Wrap(Await(Client.StartRollingRestartAsync(number, StopToken))));
         }
     }
 }

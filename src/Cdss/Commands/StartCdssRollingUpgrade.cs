@@ -12,7 +12,7 @@ namespace Cdss.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "CdssRollingUpgrade", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         DefaultParameterSetName = RequestSet)]
-    [OutputType(typeof(RollingUpgrade), ParameterSetName = new[] { RequestSet })]
+    [OutputType(OperationTypeNames.RollingUpgrade, ParameterSetName = new[] { RequestSet })]
     [OutputType(ResultTypeNames.RollingUpgrade, ParameterSetName = new[] { RolloutParameters.Set })]
     public sealed class StartCdssRollingUpgrade : RolloutCmdlet
     {
@@ -51,7 +51,7 @@ namespace Cdss.Commands
                         "The cluster must be running and idle, the version newer than its own, and the group made for that version (Test-CdssRollingUpgrade, Get-CdssConfigGroup)."),
                     detail: "No upgrade was requested.");
             }
-            WriteObject(Await(Client.StartRollingUpgradeAsync(number, KafkaVersionCode, ConfigGroupNo, StopToken)));
+            WriteObject(TypedOutput.Wrap(Await(Client.StartRollingUpgradeAsync(number, KafkaVersionCode, ConfigGroupNo, StopToken))));
         }
 
         private static async System.Threading.Tasks.Task<bool> Completion(System.Threading.Tasks.Task task)
