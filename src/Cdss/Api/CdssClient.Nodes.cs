@@ -46,7 +46,7 @@ namespace Cdss.Api
             About(Clusters.Label(serviceGroupInstanceNo), NodeRestartOutcomeUnknownAction, async () =>
             {
                 var numbers = computeInstanceNos.ToArray();
-                // The list goes as JSON numbers: the service rejects a single computeInstanceNo field.
+                // The reference types the list's items as numbers; a third-party client saw a single computeInstanceNo field refused with code 3.
                 var body = "{\"computeInstanceNoList\":[" + string.Join(",", numbers.Select(Number)) + "]}";
                 var request = new ApiRequest(HttpMethod.Post, $"{RestartNodesPath}/{Number(serviceGroupInstanceNo)}", body);
                 var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
