@@ -27,7 +27,7 @@ BeforeAll {
 
 AfterAll {
     foreach ($n in $varNames) { [Environment]::SetEnvironmentVariable($n, $saved[$n]) }
-    if ($script:emu) { Stop-CdssEmulator $script:emu }
+    Stop-TestEnvironment
 }
 
 Describe 'Connect-Cdss finds credentials the NAVER Cloud way' {

@@ -46,15 +46,6 @@ BeforeAll {
         Invoke-Emulator "/cluster/$Operation" -Body @{ serviceGroupInstanceNo = $Number } -Emulator $Emulator
     }
 
-    # Waits until a scriptblock returns $true, or fails the test after $TimeoutSec.
-    function Wait-Until([scriptblock] $Condition, [double] $TimeoutSec = 10) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
-        while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) { throw "Condition not met within $TimeoutSec s: $Condition" }
-            Start-Sleep -Milliseconds 25
-        }
-    }
-
     # Polls a cluster's progress until it is green again; returns the brokers seen restarting, in order,
     # and checks that at most one was down at a time.
     function Watch-RollingRun([long] $Number, [double] $TimeoutSec = 15) {
@@ -76,7 +67,7 @@ BeforeAll {
 }
 
 AfterAll {
-    foreach ($e in $script:emu, $script:generated) { if ($e) { Stop-CdssEmulator $e } }
+    Stop-TestEnvironment
 }
 
 Describe 'The documented "no"' {

@@ -33,8 +33,7 @@ BeforeAll {
 
 AfterAll {
     Remove-Item Env:CDSS_ENDPOINT -ErrorAction SilentlyContinue
-    Disconnect-Cdss -ErrorAction SilentlyContinue
-    if ($script:emu) { Stop-CdssEmulator $script:emu }
+    Stop-TestEnvironment
 }
 
 Describe 'The first example' {

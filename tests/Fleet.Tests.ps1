@@ -1,14 +1,12 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:big = Start-TestEmulator -ArgumentList '--clusters', '250'
-    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '100'
-    $script:bigSession = Connect-Cdss -Endpoint $big.Endpoint -Credential $big.Credential -NotDefault
-    $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
+    $script:big = Start-ConnectedEmulator -ArgumentList '--clusters', '250' -NotDefault
+    $script:bigSession = $big.Session
+    $script:emu = Start-ConnectedEmulator -ArgumentList '--broker-restart-ms', '100'
 }
 
 AfterAll {
-    Disconnect-Cdss -ErrorAction SilentlyContinue
-    foreach ($e in $script:big, $script:emu) { if ($e) { Stop-CdssEmulator $e } }
+    Stop-TestEnvironment
 }
 
 Describe 'Get-CdssCluster' {

@@ -1,14 +1,13 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '100'
-    $script:session = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
+    $script:emu = Start-ConnectedEmulator -ArgumentList '--broker-restart-ms', '100'
+    $script:session = $emu.Session
 
     function Get-Attempts([string] $Operation = 'rollingRestartPreCheck') { @(Get-CdssEmulatorRequest $emu -Operation $Operation) }
 }
 
 AfterAll {
-    Disconnect-Cdss -ErrorAction SilentlyContinue
-    if ($script:emu) { Stop-CdssEmulator $script:emu }
+    Stop-TestEnvironment
 }
 
 Describe 'Retries of transient failures' {
