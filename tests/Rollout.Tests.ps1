@@ -169,8 +169,9 @@ Describe 'Wait-CdssRollingRestart' {
 Describe '-Deadline and -ThrottleLimit' {
     It 'starts nothing after the deadline, still waits for the running cluster, and defers the rest' {
         Reset-CdssEmulator $emu
-        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 700 }
-        $r = Invoke-Rollout { Start-CdssRollingRestart 3432149, 3432150, 3432153 @rollout -Deadline (Get-Date).AddSeconds(1) }
+        # The first cluster has 5 s to start (plenty, even on a loaded machine) and runs 6 s, so it ends after the deadline.
+        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 2000 }
+        $r = Invoke-Rollout { Start-CdssRollingRestart 3432149, 3432150, 3432153 @rollout -Deadline (Get-Date).AddSeconds(5) }
         "$($r.Results.Outcome)" | Should -Be 'Succeeded Deferred Deferred'
         (Get-RestartRequest).serviceGroupInstanceNo | Should -Be @(3432149)
         $r.Results[1].Message | Should -Match 'deadline'
