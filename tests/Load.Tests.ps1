@@ -10,7 +10,8 @@ AfterAll {
     Stop-TestEnvironment
 }
 
-Describe 'Load: 5,000 pre-checks through transient faults' {
+# Tagged Slow: build.ps1 -Task Test runs it; -Fast leaves it out for quick local loops.
+Describe 'Load: 5,000 pre-checks through transient faults' -Tag Slow {
     It 'gives 5,000 correct objects, no errors, every input exactly once and in order' {
         $clusters = Get-CdssCluster -Session $session -ErrorAction Stop
         $clusters.Count | Should -Be 5000
