@@ -433,7 +433,7 @@ Describe 'Set-CdssClusterConfigGroup' {
 
     It 'applies a group of the same version with one request, after reading the cluster' {
         $r = Set-CdssClusterConfigGroup -ServiceGroupInstanceNo 3432149 -ConfigGroupNo 102 -Force
-        $r.PSTypeNames[0] | Should -Be 'Cdss.ConfigGroupApplyResult'
+        $r.PSTypeNames[0] | Should -Be 'Cdss.ConfigGroupApply'
         $r.ServiceGroupInstanceNo | Should -Be 3432149
         $r.ClusterName | Should -Be 'kafka-prod-01'
         $r.ConfigGroupNo | Should -Be 102

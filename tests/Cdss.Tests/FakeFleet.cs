@@ -56,6 +56,7 @@ internal sealed class FakeFleet : IRolloutOperation
 
     public string JournalName => "rollingRestart";
     public string DisplayName => "rolling restart";
+    public string? JournalTarget => null;
     public bool HasPreCheck => true;
 
     public Task<ServiceAnswer> PreCheckAsync(long no, CancellationToken token)
@@ -104,7 +105,7 @@ internal sealed class FakeFleet : IRolloutOperation
 
     public Task<bool> IsRunningAsync(long no, CancellationToken token) => Task.FromResult(IsRunning(Clusters[no]));
 
-    public RolloutResult NewResult(long no) => new RollingRestartResult { ServiceGroupInstanceNo = no };
+    public RolloutResult NewResult(long no) => new RolloutResult(ResultTypeNames.RollingRestart) { ServiceGroupInstanceNo = no };
 
     private bool IsRunning(FakeCluster c) =>
         !c.Invisible && c.StartedAt is { } at && !Red(c) && _clock.Now < at + c.QuietAfterAccept + TimeSpan.FromTicks(c.PerBroker.Ticks * c.Brokers);

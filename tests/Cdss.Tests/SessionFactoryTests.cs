@@ -87,7 +87,7 @@ public class SessionFactoryTests
         {
             Assert.Equal("https://clouddatastreamingservice.apigw.ntruss.com/api/sgn-v1", session.Endpoint);
             Assert.Equal("SGN", session.Region);
-            Assert.Equal(CdssSite.Public, session.Site);
+            Assert.Equal("Public", session.Site);
             Assert.Equal("Profile:prod", session.CredentialSource);
         }
 

@@ -89,13 +89,13 @@ namespace Cdss.Api
         /// Applies a config group to a cluster; the service then restarts the cluster. Not a read, so never sent again
         /// once it may have reached the service. A declined request is an answer (Accepted false), not an error.
         /// </summary>
-        public Task<ConfigGroupApplyResult> ApplyConfigGroupAsync(int configGroupNo, int kafkaVersionCode, long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+        public Task<OperationRequest> ApplyConfigGroupAsync(int configGroupNo, int kafkaVersionCode, long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
             About(Clusters.Label(serviceGroupInstanceNo), ApplyOutcomeUnknownAction, async () =>
             {
                 var body = $"{{\"kafkaVersionCode\":{Number(kafkaVersionCode)},\"serviceGroupInstanceNo\":{Number(serviceGroupInstanceNo)}}}";
                 var request = new ApiRequest(HttpMethod.Post, $"{ApplyConfigGroupPath}/{Number(configGroupNo)}", body);
                 var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
-                return new ConfigGroupApplyResult
+                return new OperationRequest(OperationTypeNames.ConfigGroupApply)
                 {
                     ServiceGroupInstanceNo = serviceGroupInstanceNo,
                     ClusterName = Clusters.NameOf(serviceGroupInstanceNo),

@@ -42,7 +42,7 @@ namespace Cdss.Api
         /// Restarts the Kafka service on the given brokers of one cluster, in one request. Not a read, so never sent
         /// again once it may have reached the service. A declined request is an answer (Accepted false), not an error.
         /// </summary>
-        public Task<KafkaNodeRestart> RestartKafkaNodesAsync(long serviceGroupInstanceNo, IReadOnlyList<long> computeInstanceNos, CancellationToken cancellationToken) =>
+        public Task<OperationRequest> RestartKafkaNodesAsync(long serviceGroupInstanceNo, IReadOnlyList<long> computeInstanceNos, CancellationToken cancellationToken) =>
             About(Clusters.Label(serviceGroupInstanceNo), NodeRestartOutcomeUnknownAction, async () =>
             {
                 var numbers = computeInstanceNos.ToArray();
@@ -50,7 +50,7 @@ namespace Cdss.Api
                 var body = "{\"computeInstanceNoList\":[" + string.Join(",", numbers.Select(Number)) + "]}";
                 var request = new ApiRequest(HttpMethod.Post, $"{RestartNodesPath}/{Number(serviceGroupInstanceNo)}", body);
                 var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
-                return new KafkaNodeRestart
+                return new OperationRequest(OperationTypeNames.KafkaNodeRestart)
                 {
                     ServiceGroupInstanceNo = serviceGroupInstanceNo,
                     ComputeInstanceNo = numbers,

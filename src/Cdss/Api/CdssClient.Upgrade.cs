@@ -47,12 +47,12 @@ namespace Cdss.Api
             });
 
         /// <summary>Asks for a rolling upgrade. Not a read, so never sent again once it may have reached the service.</summary>
-        public Task<RollingUpgrade> StartRollingUpgradeAsync(long serviceGroupInstanceNo, int kafkaVersionCode, int configGroupNo, CancellationToken cancellationToken) =>
+        public Task<OperationRequest> StartRollingUpgradeAsync(long serviceGroupInstanceNo, int kafkaVersionCode, int configGroupNo, CancellationToken cancellationToken) =>
             About(Clusters.Label(serviceGroupInstanceNo), UpgradeOutcomeUnknownAction, async () =>
             {
                 var request = new ApiRequest(HttpMethod.Post, RollingUpgradePath, UpgradeBody(serviceGroupInstanceNo, kafkaVersionCode, configGroupNo));
                 var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
-                return new RollingUpgrade
+                return new OperationRequest(OperationTypeNames.RollingUpgrade)
                 {
                     ServiceGroupInstanceNo = serviceGroupInstanceNo,
                     ClusterName = Clusters.NameOf(serviceGroupInstanceNo),

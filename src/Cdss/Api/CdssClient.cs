@@ -71,11 +71,11 @@ namespace Cdss.Api
             });
 
         /// <summary>Asks for a rolling restart. Never retried once it may have reached the service.</summary>
-        public Task<RollingRestart> StartRollingRestartAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+        public Task<OperationRequest> StartRollingRestartAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
             AboutCluster(serviceGroupInstanceNo, async () =>
             {
                 var envelope = await CallAsync(ClusterRequest(RollingRestartPath, serviceGroupInstanceNo), cancellationToken).ConfigureAwait(false);
-                return new RollingRestart
+                return new OperationRequest(OperationTypeNames.RollingRestart)
                 {
                     ServiceGroupInstanceNo = serviceGroupInstanceNo,
                     ClusterName = Clusters.NameOf(serviceGroupInstanceNo),

@@ -14,7 +14,7 @@ namespace Cdss.Commands
     /// Completes -ServiceGroupInstanceNo from the default session's clusters, with the name as tooltip.
     /// The list is cached briefly so repeated Tab presses do not hit the API; with no session it stays silent.
     /// </summary>
-    public sealed class ClusterNumberCompleter : IArgumentCompleter
+    internal sealed class ClusterNumberCompleter : IArgumentCompleter
     {
         private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(60);
         private static readonly TimeSpan FetchBudget = TimeSpan.FromSeconds(5);

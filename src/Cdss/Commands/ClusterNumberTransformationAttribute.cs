@@ -12,7 +12,7 @@ namespace Cdss.Commands
     /// named; a number with a fraction (or text that is not a whole number) is refused in binding instead.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ClusterNumberTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class ClusterNumberTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {

@@ -37,7 +37,11 @@ namespace Cdss.Commands
         public string? ConfigPath { get; set; }
 
         [Parameter]
-        public CdssSite Site { get; set; } = CdssSite.Public;
+        /// <summary>Public, Gov or Fin.</summary>
+        [ValidateSet("Public", "Gov", "Fin", IgnoreCase = true)]
+        public string Site { get; set; } = nameof(CdssSite.Public);
+
+        private CdssSite SiteKind => (CdssSite)Enum.Parse(typeof(CdssSite), Site, ignoreCase: true);
 
         [Parameter]
         [ArgumentCompleter(typeof(RegionCompleter))]
@@ -76,7 +80,7 @@ namespace Cdss.Commands
                 environmentEndpoint = Endpoint == null ? CredentialChain.EndpointOverride(Environment.GetEnvironmentVariable) : null;
                 var options = new SessionOptions
                 {
-                    Site = Site,
+                    Site = SiteKind,
                     Region = Region,
                     Endpoint = Endpoint ?? environmentEndpoint,
                     TimeoutSec = TimeoutSec,
@@ -124,7 +128,7 @@ namespace Cdss.Commands
                     {
                         ProfileName = ProfileName,
                         ConfigPath = ConfigPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ConfigPath),
-                        ExplicitSite = MyInvocation.BoundParameters.ContainsKey(nameof(Site)) ? Site : (CdssSite?)null,
+                        ExplicitSite = MyInvocation.BoundParameters.ContainsKey(nameof(Site)) ? SiteKind : (CdssSite?)null,
                         RegionGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Region)),
                     });
                     options.AccessKey = found.AccessKey;

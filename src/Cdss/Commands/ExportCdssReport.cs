@@ -24,8 +24,12 @@ namespace Cdss.Commands
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
 
+        /// <summary>JUnit or Markdown.</summary>
         [Parameter(Mandatory = true, Position = 1)]
-        public ReportFormat Format { get; set; }
+        [ValidateSet(nameof(ReportFormat.JUnit), nameof(ReportFormat.Markdown), IgnoreCase = true)]
+        public string Format { get; set; } = nameof(ReportFormat.JUnit);
+
+        private ReportFormat FormatKind => (ReportFormat)Enum.Parse(typeof(ReportFormat), Format, ignoreCase: true);
 
         /// <summary>Also write the input objects on, so the report can sit in the middle of a pipeline.</summary>
         [Parameter]
@@ -42,7 +46,7 @@ namespace Cdss.Commands
                 _rows.Add(InputObject.BaseObject switch
                 {
                     RollingRestartPreCheck check => ReportRows.From(check),
-                    RolloutResult result => ReportRows.From(result, ReportRows.SuiteOf(result.GetType())),
+                    RolloutResult result => ReportRows.From(result, ReportRows.SuiteOf(result)),
                     var other => throw new CdssException(CdssErrorIds.InvalidArgument, CdssErrorCategory.InvalidArgument,
                         $"Export-CdssReport takes pre-check answers and rollout results, not {other?.GetType().FullName ?? "null"}",
                         "Pipe the output of Test-CdssRollingRestart, Start-CdssRollingRestart -Wait or Wait-CdssRollingRestart."),
@@ -53,14 +57,14 @@ namespace Cdss.Commands
         protected override void EndProcessing()
         {
             var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-            if (!ShouldProcess(path, $"Write a {Format} report of {_rows.Count} cluster(s)")) return;
+            if (!ShouldProcess(path, $"Write a {FormatKind} report of {_rows.Count} cluster(s)")) return;
             var directory = System.IO.Path.GetDirectoryName(path);
             if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
             using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
             var now = DateTimeOffset.UtcNow;
-            if (Format == ReportFormat.JUnit) JUnitReport.Write(writer, _rows, now, Environment.MachineName);
+            if (FormatKind == ReportFormat.JUnit) JUnitReport.Write(writer, _rows, now, Environment.MachineName);
             else MarkdownReport.Write(writer, _rows, now);
-            WriteVerbose($"Wrote a {Format} report of {_rows.Count} cluster(s) to {path}.");
+            WriteVerbose($"Wrote a {FormatKind} report of {_rows.Count} cluster(s) to {path}.");
         }
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 
 namespace Cdss.Commands
@@ -6,24 +5,9 @@ namespace Cdss.Commands
     /// <summary>Shows where a rolling restart stands: brokers up, per-node status, ZooKeeper and CMAK.</summary>
     [Cmdlet(VerbsCommon.Get, "CdssRollingRestartProgress")]
     [OutputType(typeof(RollingRestartProgress))]
-    public sealed class GetCdssRollingRestartProgress : CdssSessionCmdlet
+    public sealed class GetCdssRollingRestartProgress : PerClusterCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ClusterNumberTransformation]
-        [ValidateRange(1L, long.MaxValue)]
-        [ArgumentCompleter(typeof(ClusterNumberCompleter))]
-        public long[] ServiceGroupInstanceNo { get; set; } = Array.Empty<long>();
-
-        private Api.CdssClient? _client;
-
-        protected override void BeginProcessing() => _client = ResolveSession().CreateClient(Log);
-
-        protected override void ProcessRecord()
-        {
-            foreach (var number in ServiceGroupInstanceNo)
-            {
-                ForTarget(number, () => WriteObject(Await(_client!.GetRollingRestartProgressAsync(number, StopToken))));
-            }
-        }
+        private protected override void ProcessCluster(Api.CdssClient client, long serviceGroupInstanceNo) =>
+            WriteObject(Await(client.GetRollingRestartProgressAsync(serviceGroupInstanceNo, StopToken)));
     }
 }

@@ -12,7 +12,7 @@ namespace Cdss.Commands
     /// Completes -KafkaVersionCode with the versions CDSS offers (the code, with the version name as tooltip),
     /// from the default session. Cached briefly; silent when there is no session or the API cannot be reached.
     /// </summary>
-    public sealed class KafkaVersionCodeCompleter : IArgumentCompleter
+    internal sealed class KafkaVersionCodeCompleter : IArgumentCompleter
     {
         private static readonly CompletionCache<KafkaVersion> Versions = new CompletionCache<KafkaVersion>((client, token) => client.GetKafkaVersionsAsync(token));
 

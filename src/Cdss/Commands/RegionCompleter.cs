@@ -8,7 +8,7 @@ using Cdss.Sessions;
 namespace Cdss.Commands
 {
     /// <summary>Completes -Region with the regions of the -Site already typed (all regions when none is).</summary>
-    public sealed class RegionCompleter : IArgumentCompleter
+    internal sealed class RegionCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)

@@ -1,7 +1,7 @@
 namespace Cdss.Commands
 {
     /// <summary>The formats Export-CdssReport writes.</summary>
-    public enum ReportFormat
+    internal enum ReportFormat
     {
         JUnit,
         Markdown,

@@ -10,7 +10,8 @@ namespace Cdss.Commands
     /// collected and each cluster gets one request naming all of its nodes.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Restart, "CdssKafkaNode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(KafkaNodeRestart))]
+    [OutputType(OperationTypeNames.KafkaNodeRestart)]
+    [OutputType(Rollout.ResultTypeNames.KafkaNodeRestart)]
     public sealed class RestartCdssKafkaNode : CdssSessionCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -28,6 +29,20 @@ namespace Cdss.Commands
         /// <summary>Do not ask for confirmation (-WhatIf and an explicit -Confirm still win).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>Wait until each cluster has shown the restart begin and is green again (the rollout's "done" rule).</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>With -Wait, seconds between progress checks.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int PollIntervalSec { get; set; } = RolloutParameters.DefaultPollIntervalSec;
+
+        /// <summary>With -Wait, how long to wait for each cluster.</summary>
+        [Parameter]
+        [ValidateRange(1, 1440)]
+        public int TimeoutMinutes { get; set; } = RolloutParameters.DefaultTimeoutMinutes;
 
         /// <summary>Nodes per cluster, in the order first seen; one request per cluster at the end.</summary>
         private readonly List<(long Cluster, List<long> Nodes)> _nodes = new List<(long, List<long>)>();
@@ -50,6 +65,7 @@ namespace Cdss.Commands
         {
             if (_nodes.Count == 0) return;
             var client = ResolveSession().CreateClient(Log);
+            var confirmed = new Dictionary<long, List<long>>();
             foreach (var (cluster, nodes) in _nodes)
             {
                 var list = string.Join(", ", nodes.Select(n => n.ToString(CultureInfo.InvariantCulture)));
@@ -57,8 +73,14 @@ namespace Cdss.Commands
                 {
                     continue;
                 }
-                ForTarget(cluster, () => WriteObject(Await(client.RestartKafkaNodesAsync(cluster, nodes, StopToken))));
+                if (Wait) confirmed[cluster] = nodes;
+                else ForTarget(cluster, () => WriteObject(TypedOutput.Wrap(Await(client.RestartKafkaNodesAsync(cluster, nodes, StopToken)))));
             }
+            if (confirmed.Count == 0) return;
+            // One cluster at a time, halting at the first that does not come back green.
+            var options = RolloutParameters.Options(PollIntervalSec, TimeoutMinutes, maxFailures: 0, deadline: null, settleSec: 0, throttleLimit: 1);
+            new RolloutRunner(this, "Kafka node restart").Run(new Rollout.KafkaNodeRestartOperation(client, confirmed), options, client.Clusters,
+                confirmed.Keys.ToList(), journalPath: null);
         }
     }
 }

@@ -34,13 +34,14 @@ namespace Cdss.Commands
         public void Changed(RolloutItem item) => _changes.Enqueue(item);
 
         public void Run(IRolloutOperation operation, RolloutOptions options, ClusterDirectory clusters, IReadOnlyList<long> targets,
-            string? journalPath)
+            string? journalPath, Action? beforeRollout = null)
         {
             using var journal = journalPath == null ? null : RolloutJournal.Open(journalPath);
             var record = new RolloutRecord(operation, options, clusters, _cmdlet.Log, journal, Changed);
             var engine = new RolloutEngine(operation, options, record, journal, Changed);
             try
             {
+                beforeRollout?.Invoke();
                 var run = engine.RunAsync(targets, _cmdlet.StopToken);
                 _items = engine.Items;
                 _cmdlet.Await(Completion(run), () => { _items = engine.Items; Refresh(); });
@@ -69,7 +70,7 @@ namespace Cdss.Commands
             {
                 var item = _items[_nextToWrite++];
                 if (item.Error != null) _cmdlet.WriteError(_cmdlet.ToErrorRecord(item.Error, item.ServiceGroupInstanceNo));
-                _cmdlet.WriteObject(item.Result);
+                _cmdlet.WriteObject(TypedOutput.Wrap(item.Result));
             }
             if (touched.Count == 0 || _items.Count == 0) return;
             var final = _items.Count(i => i.State == ItemState.Final);

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using Cdss.Api;
 using Cdss.Rollout;
@@ -12,104 +10,26 @@ namespace Cdss.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "CdssRollingRestart", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         DefaultParameterSetName = RequestSet)]
-    [OutputType(typeof(RollingRestart), ParameterSetName = new[] { RequestSet })]
-    [OutputType(typeof(RollingRestartResult), ParameterSetName = new[] { RolloutParameters.Set })]
-    public sealed class StartCdssRollingRestart : CdssSessionCmdlet
+    [OutputType(OperationTypeNames.RollingRestart, ParameterSetName = new[] { RequestSet })]
+    [OutputType(ResultTypeNames.RollingRestart, ParameterSetName = new[] { RolloutParameters.Set })]
+    public sealed class StartCdssRollingRestart : RolloutCmdlet
     {
-        private const string RequestSet = "Request";
-        private const string Action = "Rolling restart (brokers restart one at a time; clients may see brief interruptions)";
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ClusterNumberTransformation]
-        [ValidateRange(1L, long.MaxValue)]
-        [ArgumentCompleter(typeof(ClusterNumberCompleter))]
-        public long[] ServiceGroupInstanceNo { get; set; } = Array.Empty<long>();
-
         /// <summary>Send the restart without asking the pre-check first.</summary>
         [Parameter]
         public SwitchParameter SkipPreCheck { get; set; }
 
-        /// <summary>Do not ask for confirmation (-WhatIf and an explicit -Confirm still win).</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
+        internal override string ConfirmAction => "Rolling restart (brokers restart one at a time; clients may see brief interruptions)";
+        internal override string Activity => "Rolling restart";
 
-        /// <summary>Run a rollout: restart each cluster and wait until the service shows it begin and finish green.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = RolloutParameters.Set)]
-        public SwitchParameter Wait { get; set; }
+        internal override IRolloutOperation CreateOperation() => new RollingRestartOperation(Client);
 
-        [Parameter(ParameterSetName = RolloutParameters.Set)]
-        [ValidateRange(1, 3600)]
-        public int PollIntervalSec { get; set; } = RolloutParameters.DefaultPollIntervalSec;
+        internal override void Configure(RolloutOptions options) => options.SkipPreCheck = SkipPreCheck;
 
-        [Parameter(ParameterSetName = RolloutParameters.Set)]
-        [ValidateRange(1, 1440)]
-        public int TimeoutMinutes { get; set; } = RolloutParameters.DefaultTimeoutMinutes;
-
-        /// <summary>An append-only JSON-lines journal; the same command with the same journal resumes.</summary>
-        [Parameter(ParameterSetName = RolloutParameters.Set)]
-        [ValidateNotNullOrEmpty]
-        public string? JournalPath { get; set; }
-
-        /// <summary>How many failed clusters the rollout goes on past (default 0: the first failure halts it).</summary>
-        [Parameter(ParameterSetName = RolloutParameters.Set)]
-        [ValidateRange(0, int.MaxValue)]
-        public int MaxFailures { get; set; }
-
-        /// <summary>No cluster is started after this time; the rest are Deferred.</summary>
-        [Parameter(ParameterSetName = RolloutParameters.Set)]
-        public DateTime? Deadline { get; set; }
-
-        /// <summary>Seconds to pause after each cluster turns green, before the next one starts.</summary>
-        [Parameter(ParameterSetName = RolloutParameters.Set)]
-        [ValidateRange(0, 86400)]
-        public int SettleSec { get; set; }
-
-        /// <summary>How many clusters restart at once (each still restarts its brokers one by one).</summary>
-        [Parameter(ParameterSetName = RolloutParameters.Set)]
-        [ValidateRange(1, RolloutParameters.MaxThrottleLimit)]
-        public int ThrottleLimit { get; set; } = 1;
-
-        private CdssClient? _client;
-        private readonly List<long> _rollout = new List<long>();
-
-        protected override void BeginProcessing() => _client = ResolveSession().CreateClient(Log);
-
-        protected override void ProcessRecord()
+        internal override void Request(long number)
         {
-            foreach (var number in ServiceGroupInstanceNo)
-            {
-                if (Wait)
-                {
-                    // Asked now, so the prompts come before anything is restarted; the rollout runs at the end.
-                    if (ShouldProceed(_client!.Clusters.Label(number), Action, Force)) _rollout.Add(number);
-                    continue;
-                }
-                ForTarget(number, () => Request(number));
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            if (!Wait || _rollout.Count == 0) return;
-            var options = RolloutParameters.Options(PollIntervalSec, TimeoutMinutes, MaxFailures, Deadline, SettleSec, ThrottleLimit);
-            options.SkipPreCheck = SkipPreCheck;
-            var journal = JournalPath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath);
-            try
-            {
-                new RolloutRunner(this, "Rolling restart").Run(new RollingRestartOperation(_client!), options, _client!.Clusters, _rollout, journal);
-            }
-            catch (CdssException ex)
-            {
-                ThrowCdssError(ex, journal);
-            }
-        }
-
-        private void Request(long number)
-        {
-            if (!ShouldProceed(_client!.Clusters.Label(number), Action, Force)) return;
             if (!SkipPreCheck)
             {
-                var check = Await(_client!.PreCheckAsync(number, StopToken));
+                var check = Await(Client.PreCheckAsync(number, StopToken));
                 if (!check.CanRestart)
                 {
                     throw CdssException.ForServiceCode(CdssErrorIds.PreCheckFailed, CdssErrorCategory.InvalidOperation,
@@ -118,7 +38,7 @@ namespace Cdss.Commands
                         detail: "No restart was requested.");
                 }
             }
-            WriteObject(Await(_client!.StartRollingRestartAsync(number, StopToken)));
+            WriteObject(TypedOutput.Wrap(Await(Client.StartRollingRestartAsync(number, StopToken))));
         }
     }
 }

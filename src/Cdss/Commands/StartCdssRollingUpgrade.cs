@@ -1,16 +1,20 @@
 using System.Globalization;
 using System.Management.Automation;
 using Cdss.Api;
+using Cdss.Rollout;
 
 namespace Cdss.Commands
 {
     /// <summary>
-    /// Rolling-upgrades clusters to a Kafka version with a config group made for it, one cluster at a time,
-    /// gated on the upgrade pre-check. Writes the service's answer for each cluster.
+    /// Rolling-upgrades clusters to a Kafka version with a config group made for it, gated on the upgrade
+    /// pre-check. Without -Wait it writes the service's answer for each cluster; with -Wait it is a rollout on the
+    /// same engine, with the same rules and journal, as Start-CdssRollingRestart -Wait.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Start, "CdssRollingUpgrade", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(RollingUpgrade))]
-    public sealed class StartCdssRollingUpgrade : PerClusterCmdlet
+    [Cmdlet(VerbsLifecycle.Start, "CdssRollingUpgrade", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+        DefaultParameterSetName = RequestSet)]
+    [OutputType(OperationTypeNames.RollingUpgrade, ParameterSetName = new[] { RequestSet })]
+    [OutputType(ResultTypeNames.RollingUpgrade, ParameterSetName = new[] { RolloutParameters.Set })]
+    public sealed class StartCdssRollingUpgrade : RolloutCmdlet
     {
         /// <summary>The target Kafka version (Get-CdssKafkaVersion).</summary>
         [Parameter(Mandatory = true)]
@@ -23,31 +27,37 @@ namespace Cdss.Commands
         [ValidateRange(1, int.MaxValue)]
         public int ConfigGroupNo { get; set; }
 
-        /// <summary>Do not ask for confirmation (-WhatIf and an explicit -Confirm still win).</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
+        private string Version => KafkaVersionCode.ToString(CultureInfo.InvariantCulture);
+        private string Group => ConfigGroupNo.ToString(CultureInfo.InvariantCulture);
 
-        private protected override void ProcessCluster(CdssClient client, long number)
+        internal override string ConfirmAction =>
+            $"Rolling upgrade to Kafka version {Version} with config group {Group} (brokers restart one at a time; clients may see brief interruptions)";
+
+        internal override string Activity => $"Rolling upgrade to {Version}";
+
+        internal override IRolloutOperation CreateOperation() => new RollingUpgradeOperation(Client, KafkaVersionCode, ConfigGroupNo);
+
+        internal override void BeforeRollout(IRolloutOperation operation) =>
+            Await(Completion(((RollingUpgradeOperation)operation).LoadVersionNamesAsync(StopToken)));
+
+        internal override void Request(long number)
         {
-            var version = KafkaVersionCode.ToString(CultureInfo.InvariantCulture);
-            var group = ConfigGroupNo.ToString(CultureInfo.InvariantCulture);
-            if (!ShouldProceed(client.Clusters.Label(number),
-                    $"Rolling upgrade to Kafka version {version} with config group {group} (brokers restart one at a time; clients may see brief interruptions)", Force))
-            {
-                return;
-            }
-            var check = Await(client.RollingUpgradePreCheckAsync(number, KafkaVersionCode, ConfigGroupNo, StopToken));
+            var check = Await(Client.RollingUpgradePreCheckAsync(number, KafkaVersionCode, ConfigGroupNo, StopToken));
             if (!check.CanUpgrade)
             {
                 throw CdssException.ForServiceCode(CdssErrorIds.PreCheckFailed, CdssErrorCategory.InvalidOperation,
-                    $"The rolling upgrade pre-check for version {version} with config group {group} said no", check.Code, check.Message, check.RequestId,
+                    $"The rolling upgrade pre-check for version {Version} with config group {Group} said no", check.Code, check.Message, check.RequestId,
                     ServiceCodeHints.For(check.Code,
                         "The cluster must be running and idle, the version newer than its own, and the group made for that version (Test-CdssRollingUpgrade, Get-CdssConfigGroup)."),
                     detail: "No upgrade was requested.");
             }
-            var upgrade = Await(client.StartRollingUpgradeAsync(number, KafkaVersionCode, ConfigGroupNo, StopToken));
-            // Following an accepted upgrade to the end (a rollout with -Wait) is a separate step built on this answer.
-            WriteObject(upgrade);
+            WriteObject(TypedOutput.Wrap(Await(Client.StartRollingUpgradeAsync(number, KafkaVersionCode, ConfigGroupNo, StopToken))));
+        }
+
+        private static async System.Threading.Tasks.Task<bool> Completion(System.Threading.Tasks.Task task)
+        {
+            await task.ConfigureAwait(false);
+            return true;
         }
     }
 }

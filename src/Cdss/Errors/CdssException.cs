@@ -5,7 +5,7 @@ using System.Text;
 namespace Cdss
 {
     /// <summary>What kind of failure this is; the command layer maps it onto PowerShell's ErrorCategory.</summary>
-    public enum CdssErrorCategory
+    internal enum CdssErrorCategory
     {
         InvalidArgument,
         InvalidData,
@@ -29,7 +29,7 @@ namespace Cdss
     /// </summary>
     public class CdssException : Exception
     {
-        public CdssException(string errorId, CdssErrorCategory category, string description, string? recommendedAction = null, Exception? inner = null)
+        internal CdssException(string errorId, CdssErrorCategory category, string description, string? recommendedAction = null, Exception? inner = null)
             : base(description, inner)
         {
             ErrorId = errorId;
@@ -39,7 +39,7 @@ namespace Cdss
         }
 
         public string ErrorId { get; }
-        public CdssErrorCategory Category { get; }
+        internal CdssErrorCategory Category { get; }
         public string? RecommendedAction { get; set; }
 
         /// <summary>What went wrong, without the subject, attempts or request id.</summary>
@@ -77,7 +77,7 @@ namespace Cdss
         /// An error for a CDSS answer whose envelope code was not what the caller needed, quoting the service's code
         /// and message unchanged: "{what}: code {code}: {message}. {detail}".
         /// </summary>
-        public static CdssException ForServiceCode(string errorId, CdssErrorCategory category, string what,
+        internal static CdssException ForServiceCode(string errorId, CdssErrorCategory category, string what,
             int code, string message, string? requestId, string recommendedAction, string? detail = null) =>
             new CdssException(errorId, category,
                 $"{what}: code {code}: {Sentence(message)}{(detail == null ? "" : " " + detail)}", recommendedAction)

@@ -1,13 +1,18 @@
 using System;
+using System.Collections.Generic;
 
 namespace Cdss
 {
     /// <summary>
-    /// What a rollout did to one cluster. Start-CdssRollingRestart -Wait and Wait-CdssRollingRestart write
-    /// <see cref="RollingRestartResult"/>; the upgrade and config group apply write their own kinds with extra facts.
+    /// What a rollout did to one cluster. One class serves every operation; each result carries its operation's
+    /// type name (Cdss.RollingRestartResult, Cdss.RollingUpgradeResult, Cdss.ConfigGroupApplyResult) first in
+    /// PSTypeNames, and that operation's extra facts (the upgrade's FromKafkaVersion and ToKafkaVersion, the config
+    /// group applied) as properties, so scripts, views and reports see one shape per operation.
     /// </summary>
-    public abstract class RolloutResult
+    public sealed class RolloutResult
     {
+        internal RolloutResult(string typeName) => TypeName = typeName;
+
         public long ServiceGroupInstanceNo { get; set; }
         public string? ClusterName { get; set; }
         public RolloutOutcome Outcome { get; set; }
@@ -41,11 +46,25 @@ namespace Cdss
         public bool IsFailure => Outcome == RolloutOutcome.Failed || Outcome == RolloutOutcome.TimedOut ||
                                  Outcome == RolloutOutcome.OutcomeUnknown || Outcome == RolloutOutcome.WaitInterrupted;
 
-        public override string ToString() => $"{ClusterName ?? ServiceGroupInstanceNo.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {Outcome}";
-    }
+        /// <summary>"Cdss.RollingRestartResult" and so on: the name scripts and views know this result by.</summary>
+        internal string TypeName { get; }
 
-    /// <summary>One cluster's rolling restart, as a rollout saw it (Start-CdssRollingRestart -Wait, Wait-CdssRollingRestart).</summary>
-    public sealed class RollingRestartResult : RolloutResult
-    {
+        /// <summary>The operation's own facts, written as extra properties, in order.</summary>
+        internal IList<KeyValuePair<string, object?>> Facts { get; } = new List<KeyValuePair<string, object?>>();
+
+        internal void SetFact(string name, object? value)
+        {
+            for (var i = 0; i < Facts.Count; i++)
+            {
+                if (Facts[i].Key == name)
+                {
+                    Facts[i] = new KeyValuePair<string, object?>(name, value);
+                    return;
+                }
+            }
+            Facts.Add(new KeyValuePair<string, object?>(name, value));
+        }
+
+        public override string ToString() => $"{ClusterName ?? ServiceGroupInstanceNo.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {Outcome}";
     }
 }

@@ -35,12 +35,13 @@ namespace Cdss.Reports
             Brokers = result.Progress == null ? null : $"{result.BrokersUp}/{result.BrokersTotal} {result.BrokerStatus}",
         };
 
-        /// <summary>The report suite of a result type: "Rolling restart" for RollingRestartResult, and so on.</summary>
-        public static string SuiteOf(Type resultType) => resultType.Name switch
+        /// <summary>The report suite of a result: "Rolling restart" for Cdss.RollingRestartResult, and so on.</summary>
+        public static string SuiteOf(RolloutResult result) => result.TypeName switch
         {
-            nameof(RollingRestartResult) => "Rolling restart",
-            "RollingUpgradeResult" => "Rolling upgrade",
-            "ConfigGroupApplyResult" => "Config group apply",
+            Rollout.ResultTypeNames.RollingRestart => "Rolling restart",
+            Rollout.ResultTypeNames.RollingUpgrade => "Rolling upgrade",
+            Rollout.ResultTypeNames.ConfigGroupApply => "Config group apply",
+            Rollout.ResultTypeNames.KafkaNodeRestart => "Kafka node restart",
             var other => other,
         };
     }

@@ -31,6 +31,12 @@ namespace Cdss.Rollout
         /// <summary>The journal's name for it, e.g. "rollingRestart"; a journal line of another operation is ignored.</summary>
         string JournalName { get; }
 
+        /// <summary>
+        /// Tells apart journal lines of the same operation with different targets (an upgrade's version and group);
+        /// null when there is none.
+        /// </summary>
+        string? JournalTarget { get; }
+
         /// <summary>How a person says it: "rolling restart".</summary>
         string DisplayName { get; }
 

@@ -13,6 +13,7 @@ namespace Cdss.Rollout
 
         public string JournalName => "rollingRestart";
         public string DisplayName => "rolling restart";
+        public string? JournalTarget => null;
 
         public bool HasPreCheck => true;
 
@@ -37,6 +38,6 @@ namespace Cdss.Rollout
             return !check.CanRestart && CdssClient.SaysInProgress(check.Message);
         }
 
-        public RolloutResult NewResult(long serviceGroupInstanceNo) => new RollingRestartResult { ServiceGroupInstanceNo = serviceGroupInstanceNo };
+        public RolloutResult NewResult(long serviceGroupInstanceNo) => new RolloutResult(ResultTypeNames.RollingRestart) { ServiceGroupInstanceNo = serviceGroupInstanceNo };
     }
 }

@@ -53,7 +53,7 @@ namespace Cdss.Rollout
             foreach (var item in Items)
             {
                 var state = _journal == null ? ResumeState.Fresh
-                    : JournalEvents.StateOf(_journal.Earlier, _operation.JournalName, _options.JournalTarget, item.ServiceGroupInstanceNo);
+                    : JournalEvents.StateOf(_journal.Earlier, _operation.JournalName, _operation.JournalTarget, item.ServiceGroupInstanceNo);
                 if (state.Kind == ResumeKind.Done)
                 {
                     item.Result.Outcome = RolloutOutcome.AlreadyDone;

@@ -28,8 +28,6 @@ namespace Cdss.Rollout
         /// <summary>Only wait on clusters (Wait-CdssRollingRestart): nothing is ever requested.</summary>
         public bool AttachOnly { get; set; }
 
-        /// <summary>Distinguishes journal lines of the same operation with different targets (e.g. an upgrade's version).</summary>
-        public string? JournalTarget { get; set; }
 
         public Func<DateTimeOffset> Now { get; set; } = () => DateTimeOffset.UtcNow;
         public Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = (wait, token) => Task.Delay(wait, token);

@@ -134,7 +134,7 @@ namespace Cdss.Rollout
         {
             if (_journal == null) return;
             _journal.Append(_operation.JournalName, item.ServiceGroupInstanceNo, _clusters.NameOf(item.ServiceGroupInstanceNo),
-                journalEvent, requestId ?? item.Result.RequestId, detail, _options.JournalTarget);
+                journalEvent, requestId ?? item.Result.RequestId, detail, _operation.JournalTarget);
         }
 
         internal static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

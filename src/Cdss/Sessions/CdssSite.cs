@@ -1,7 +1,7 @@
 namespace Cdss
 {
     /// <summary>The three NAVER Cloud sites, each with its own API gateway host.</summary>
-    public enum CdssSite
+    internal enum CdssSite
     {
         Public,
         Gov,

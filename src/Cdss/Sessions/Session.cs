@@ -17,14 +17,17 @@ namespace Cdss
         internal Session(string accessKey, CdssSite site, string region, CdssTransport transport, string credentialSource)
         {
             AccessKey = accessKey;
-            Site = site;
+            SiteKind = site;
             Region = region;
             _transport = transport;
             CredentialSource = credentialSource;
         }
 
         public string AccessKey { get; }
-        public CdssSite Site { get; }
+        /// <summary>Public, Gov or Fin.</summary>
+        public string Site => SiteKind.ToString();
+
+        internal CdssSite SiteKind { get; }
         public string Region { get; }
 
         /// <summary>The base URL every operation path is appended to, e.g. https://…/api/v1.</summary>

@@ -56,6 +56,8 @@ namespace Cdss.Transport
             await _slots.WaitAsync(_cancellationToken).ConfigureAwait(false);
             try
             {
+                // A slot freed by a cancelled call can be handed to a waiter before its own cancellation lands.
+                _cancellationToken.ThrowIfCancellationRequested();
                 return await work(_cancellationToken).ConfigureAwait(false);
             }
             finally

@@ -4,27 +4,6 @@ using System.Linq;
 
 namespace Cdss
 {
-    /// <summary>The service's answer to a rolling-restart request (Start-CdssRollingRestart without -Wait).</summary>
-    public sealed class RollingRestart
-    {
-        public long ServiceGroupInstanceNo { get; set; }
-        public string? ClusterName { get; set; }
-        public bool Accepted { get; set; }
-        public int Code { get; set; }
-        public string Message { get; set; } = "";
-        public string? RequestId { get; set; }
-
-        public override string ToString() => $"{ServiceGroupInstanceNo}: Accepted={Accepted} ({Message})";
-    }
-
-    /// <summary>One broker or ZooKeeper node's state.</summary>
-    public sealed class NodeStatus
-    {
-        public string Hostname { get; set; } = "";
-        public string Status { get; set; } = "";
-        public override string ToString() => $"{Hostname}={Status}";
-    }
-
     /// <summary>A cluster's status during or after a rolling restart (rollingRestartProgressCheck).</summary>
     public sealed class RollingRestartProgress
     {

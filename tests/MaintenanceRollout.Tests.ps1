@@ -1,0 +1,110 @@
+# The maintenance operations on the rollout engine (upgrade, config group apply, node restart), over real HTTP to the emulator.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '150', '--config-apply-delay-ms', '400'
+    $script:session = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
+    $script:rollout = @{ Wait = $true; Force = $true; PollIntervalSec = 1 }
+
+    function Invoke-Rollout([scriptblock] $Script) {
+        $ErrorActionPreference = 'Continue'   # the suite runs with Stop; here errors are collected, not thrown
+        $all = @(& $Script 2>&1 6>$null)
+        [pscustomobject]@{
+            Results = @($all | Where-Object { $_ -is [Cdss.RolloutResult] })
+            Errors  = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        }
+    }
+
+    function Get-Detail([long] $Number) { Invoke-CdssApi "/cluster/getClusterInfoList/$Number" }
+}
+
+AfterAll {
+    Disconnect-Cdss -ErrorAction SilentlyContinue
+    if ($script:emu) { Stop-CdssEmulator $script:emu }
+}
+
+Describe 'Start-CdssRollingUpgrade -Wait' {
+    BeforeEach { Reset-CdssEmulator $emu; $null = Get-CdssCluster -WarningAction SilentlyContinue }
+
+    It 'upgrades a fleet with a journal, halts on a red cluster, and resumes without upgrading anything twice' {
+        $journal = Join-Path $TestDrive 'upgrade.jsonl'
+        $upgrade = { Start-CdssRollingUpgrade 3432149, 3432154, 3432150 -KafkaVersionCode 3903006 -ConfigGroupNo 202 @rollout -JournalPath $journal }
+        $first = Invoke-Rollout $upgrade
+        "$($first.Results.Outcome)" | Should -Be 'Succeeded Failed NotStarted'
+        $first.Results[0].PSTypeNames[0] | Should -Be 'Cdss.RollingUpgradeResult'
+        $first.Results[0].FromKafkaVersion | Should -Be 'Kafka 3.7.1 (3713006)'
+        $first.Results[0].ToKafkaVersion | Should -Be 'Kafka 3.9.0 (3903006)'
+        $first.Results[0].ConfigGroupNo | Should -Be 202
+        $first.Results[0].BrokerStatus | Should -Be 'green'
+        $first.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssRestartFailed*'
+        "$($first.Errors[0])" | Should -Match '^Cluster 3432154 \(kafka-flaky\): The rolling upgrade turned red'
+        (Get-Detail 3432149).kafkaVersionCode | Should -Be '3903006'
+        (Get-Detail 3432149).configGroupNo | Should -Be 202
+        (Get-Detail 3432150).kafkaVersionCode | Should -Be '3713006'
+        $lines = @(Get-Content $journal | ConvertFrom-Json)
+        $lines.operation | Sort-Object -Unique | Should -Be 'rollingUpgrade'
+        $lines.target | Sort-Object -Unique | Should -Be '3903006:202'
+
+        $second = Invoke-Rollout $upgrade
+        "$($second.Results.Outcome)" | Should -Be 'AlreadyDone Skipped Succeeded'
+        $counts = @(Get-CdssEmulatorRequest $emu -Operation rollingUpgrade) | Group-Object serviceGroupInstanceNo -AsHashTable
+        $counts.Keys | Sort-Object | Should -Be @(3432149, 3432150, 3432154)
+        foreach ($k in $counts.Keys) { $counts[$k].Count | Should -Be 1 -Because "cluster $k is upgraded at most once" }
+        (Get-Detail 3432150).kafkaVersionCode | Should -Be '3903006'
+    }
+
+    It 'writes the upgrade results into a JUnit report of their own' {
+        $results = (Invoke-Rollout { Start-CdssRollingUpgrade 3432149 -KafkaVersionCode 3903006 -ConfigGroupNo 202 @rollout }).Results
+        $path = Join-Path $TestDrive 'upgrade.xml'
+        $results | Export-CdssReport $path JUnit
+        [xml] $xml = Get-Content $path -Raw
+        $xml.testsuites.testsuite.name | Should -Be 'Cdss Rolling upgrade'
+        $xml.testsuites.testsuite.testcase.name | Should -Be 'kafka-prod-01 (3432149)'
+    }
+}
+
+Describe 'Set-CdssClusterConfigGroup -Wait' {
+    BeforeEach { Reset-CdssEmulator $emu; $null = Get-CdssCluster -WarningAction SilentlyContinue }
+
+    It '-Force -Wait applies the group, waits through "changing" until running and green' {
+        $r = Invoke-Rollout { Set-CdssClusterConfigGroup 3432149 -ConfigGroupNo 102 @rollout }
+        $r.Errors | Should -BeNullOrEmpty
+        $r.Results[0].PSTypeNames[0] | Should -Be 'Cdss.ConfigGroupApplyResult'
+        $r.Results[0].Outcome | Should -Be 'Succeeded'
+        $r.Results[0].ConfigGroupNo | Should -Be 102
+        $run = @(Get-CdssEmulatorRestart $emu)
+        $run.Count | Should -Be 1
+        $r.Results[0].FinishedAt | Should -BeGreaterOrEqual ([DateTimeOffset]::Parse($run[0].finishedAt))
+        (Get-Detail 3432149).configGroupNo | Should -Be 102
+        (Get-Detail 3432149).status | Should -Be 'running'
+        @(Get-CdssEmulatorRequest $emu -Operation setClusterKafkaConfigGroup).Count | Should -Be 1
+    }
+
+    It 'skips a cluster whose Kafka version differs from the group''s, before sending, and goes on' {
+        $r = Invoke-Rollout { Set-CdssClusterConfigGroup 3432151, 3432149 -ConfigGroupNo 102 @rollout }
+        "$($r.Results.Outcome)" | Should -Be 'Skipped Succeeded'
+        $r.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssConfigGroupVersionMismatch*'
+        "$($r.Errors[0])" | Should -Match '^Cluster 3432151 \(kafka-stage\): '
+        @(Get-CdssEmulatorRequest $emu -Operation setClusterKafkaConfigGroup).serviceGroupInstanceNo | Should -Be @(3432149)
+    }
+
+    It '-WhatIf -Wait sends nothing' {
+        Reset-CdssEmulator $emu
+        Set-CdssClusterConfigGroup 3432149 -ConfigGroupNo 102 -Wait -WhatIf
+        (Get-CdssEmulatorRequest $emu | Measure-Object).Count | Should -Be 0
+    }
+}
+
+Describe 'Restart-CdssKafkaNode -Wait' {
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'restarts one broker once and waits until the cluster is green again' {
+        $node = Get-CdssClusterNode 3432149 | Where-Object Role -EQ 'BROKER' | Select-Object -First 1
+        $r = Invoke-Rollout { $node | Restart-CdssKafkaNode -Force -Wait -PollIntervalSec 1 }
+        $r.Errors | Should -BeNullOrEmpty
+        $r.Results[0].PSTypeNames[0] | Should -Be 'Cdss.KafkaNodeRestartResult'
+        $r.Results[0].Outcome | Should -Be 'Succeeded'
+        $r.Results[0].ComputeInstanceNo | Should -Be @($node.ComputeInstanceNo)
+        @(Get-CdssEmulatorRequest $emu -Operation restartKafkaServicePerNode).Count | Should -Be 1
+        (Get-CdssEmulatorRestart $emu).kind | Should -Be 'nodeRestart'
+    }
+}
