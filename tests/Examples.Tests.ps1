@@ -114,41 +114,69 @@ Describe 'The fleet examples' {
 }
 
 Describe 'The CI recipes' {
+    BeforeAll {
+        # Recipes run as written, except that polls come every second instead of ten.
+        $script:fast = "`$PSDefaultParameterValues['Start-CdssRollingRestart:PollIntervalSec'] = 1`n"
+        $script:schema = Join-Path $PSScriptRoot 'TestData/junit-10.xsd'
+        function Test-JUnit([string] $Path) {
+            $schemas = [System.Xml.Schema.XmlSchemaSet]::new()
+            $null = $schemas.Add($null, $schema)
+            $xml = [xml](Get-Content $Path -Raw)
+            $xml.Schemas = $schemas
+            $problems = [System.Collections.Generic.List[string]]::new()
+            $xml.Validate({ param($s, $e) $problems.Add($e.Message) })
+            $problems | Should -BeNullOrEmpty
+            $xml
+        }
+    }
     BeforeEach { Reset-CdssEmulator $emu }
 
-    It 'Jenkins: fails the job when a cluster cannot restart, and writes the report' {
+    It 'Jenkins: restarts the fleet, writes JUnit for the junit step, and fails when a cluster did not come back' {
         $groovy = Get-ReadmeBlock '### Jenkins' 'groovy'
-        $script = [regex]::Match($groovy, "pwsh '''(?<s>.*?)'''", 'Singleline').Groups['s'].Value
-        $r = Invoke-Recipe $script @{ NCLOUD_ACCESS_KEY = $emu.AccessKey; NCLOUD_SECRET_KEY = 'emulator-secret-key' }
-        $r.ExitCode | Should -Be 1 -Because $r.Text
-        (Import-Csv (Join-Path $TestDrive 'cdss-precheck.csv')).Count | Should -Be 6
+        $script = [regex]::Match($groovy, "pwsh \'\'\'(?<s>.*?)\'\'\'", 'Singleline').Groups['s'].Value
+        $r = Invoke-Recipe ($fast + $script) @{ NCLOUD_ACCESS_KEY = $emu.AccessKey; NCLOUD_SECRET_KEY = 'emulator-secret-key'; WORKSPACE = "$TestDrive" }
+        $r.ExitCode | Should -Be 1 -Because "kafka-flaky turns red: $($r.Text)"
+        $xml = Test-JUnit (Join-Path $TestDrive 'cdss-rollout.xml')
+        @($xml.testsuites.testsuite.testcase).Count | Should -Be 6
+        $xml.testsuites.testsuite.failures | Should -Be '1'
+        Join-Path $TestDrive 'cdss-rollout.jsonl' | Should -Exist
+        (Get-CdssEmulatorRequest $emu -Operation rollingRestart).serviceGroupInstanceNo | Should -Be @(3432149, 3432150, 3432153, 3432154)
     }
 
-    It 'Azure DevOps: passes when the production clusters are ready, else logs each blocked one and exits 1' {
+    It 'Azure DevOps: restarts the production clusters, publishes JUnit, passes; logs and fails when one turns red' {
         $yaml = Get-ReadmeBlock '### Azure DevOps' 'yaml'
         $script = (($yaml -split "`n" | Select-Object -Skip 1 | Where-Object { $_ -match '^ {6}' }) -replace '^ {6}', '') -join "`n"
-        $script = $script.Replace('$(Build.ArtifactStagingDirectory)', $TestDrive)
+        $script = $script.Replace('$(Agent.WorkFolder)', "$TestDrive").Replace('$(Common.TestResultsDirectory)', "$TestDrive")
         $environment = @{ NCLOUD_ACCESS_KEY = $emu.AccessKey; NCLOUD_SECRET_KEY = 'emulator-secret-key'; NCLOUD_SITE = 'fin' }
 
-        $ok = Invoke-Recipe $script $environment
-        $ok.ExitCode | Should -Be 0 -Because "both kafka-prod-* clusters are ready: $($ok.Text)"
-        (Import-Csv (Join-Path $TestDrive 'cdss-precheck.csv')).Count | Should -Be 2
+        $ok = Invoke-Recipe ($fast + $script) $environment
+        $ok.ExitCode | Should -Be 0 -Because "both kafka-prod-* clusters restart: $($ok.Text)"
+        $xml = Test-JUnit (Join-Path $TestDrive 'cdss-rollout.xml')
+        @($xml.testsuites.testsuite.testcase).name | Should -Be @('kafka-prod-01 (3432149)', 'kafka-prod-02 (3432150)')
 
-        Add-CdssEmulatorFault $emu @{ kind = 'code'; code = 1002; message = 'Rolling restart is already in progress'; serviceGroupInstanceNo = 3432150 }
-        $blocked = Invoke-Recipe $script $environment
-        $blocked.ExitCode | Should -Be 1
-        $blocked.Text | Should -Match '##vso\[task\.logissue type=error\]3432150: Rolling restart is already in progress'
+        Reset-CdssEmulator $emu
+        Remove-Item (Join-Path $TestDrive 'cdss-rollout.jsonl')
+        $null = Set-CdssEmulatorCluster -Emulator $emu -ServiceGroupInstanceNo 3432150 -Setting @{ failAtBroker = 2 }
+        $bad = Invoke-Recipe ($fast + $script) $environment
+        $bad.ExitCode | Should -Be 1
+        $bad.Text | Should -Match '##vso\[task\.logissue type=error\]3432150 kafka-prod-02: Failed: '
     }
 
-    It 'Azure Automation: refuses to restart while any cluster is not ready' {
+    It 'Azure Automation: halts at a red cluster, and a re-run with the journal resumes without restarting anything twice' {
         $runbook = Get-ReadmeBlock '### Azure Automation runbook' 'powershell'
-        # The Automation sandbox provides Get-AutomationPSCredential; stand in for it.
-        $stub = "function Get-AutomationPSCredential([string]`$Name) { [pscredential]::new('$($emu.AccessKey)', (ConvertTo-SecureString 'emulator-secret-key' -AsPlainText -Force)) }`n"
-        $r = Invoke-Recipe ($stub + $runbook) @{}
-        $r.ExitCode | Should -Be 1
-        $r.Text | Should -Match '2 cluster\(s\) cannot be restarted now'
-        $r.Text | Should -Match '"3432151","False"'
-        (Get-CdssEmulatorRequest $emu -Operation rollingRestart).Count | Should -Be 0
+        # The Automation sandbox provides these; stand in for them.
+        $journal = Join-Path $TestDrive 'automation.jsonl'
+        $stub = "function Get-AutomationPSCredential([string]`$Name) { [pscredential]::new('$($emu.AccessKey)', (ConvertTo-SecureString 'emulator-secret-key' -AsPlainText -Force)) }`n" +
+                "function Get-AutomationVariable([string]`$Name) { '$journal' }`n"
+        $first = Invoke-Recipe ($fast + $stub + $runbook) @{}
+        $first.ExitCode | Should -Be 1 -Because $first.Text
+        $first.Text | Should -Match '1 cluster\(s\) did not come back: 3432154'
+        $first.Text | Should -Match '"3432151","kafka-stage","Skipped"'
+
+        $second = Invoke-Recipe ($fast + $stub + $runbook) @{}
+        $second.Text | Should -Match '"3432149","kafka-prod-01","AlreadyDone"'
+        $counts = Get-CdssEmulatorRequest $emu -Operation rollingRestart | Group-Object serviceGroupInstanceNo -AsHashTable
+        foreach ($k in $counts.Keys) { $counts[$k].Count | Should -Be 1 -Because "cluster $k is restarted once" }
     }
 }
 
@@ -233,10 +261,52 @@ Describe 'The maintenance examples of the README' {
         @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) | Should -BeNullOrEmpty
         @($out | Where-Object { $_ -is [Cdss.KafkaVersion] }).Count | Should -Be 4
         @($out | Where-Object { $_ -is [Cdss.ConfigGroup] }).ConfigGroupNo | Should -Be @(201, 202)
-        @($out | Where-Object { $_ -is [Cdss.RollingUpgrade] }).ServiceGroupInstanceNo | Should -Be @(3432149, 3432150)
-        @($out | Where-Object { $_ -is [Cdss.KafkaNodeRestart] }).ComputeInstanceNo | Should -Be @(343215301)
+        @($out | Where-Object { $_.PSTypeNames[0] -eq 'Cdss.RollingUpgrade' }).ServiceGroupInstanceNo | Should -Be @(3432149, 3432150)
+        @($out | Where-Object { $_.PSTypeNames[0] -eq 'Cdss.KafkaNodeRestart' }).ComputeInstanceNo | Should -Be @(343215301)
         $sets = @((Get-CdssEmulatorRequest $emu) | Where-Object target -Like '*/setKafkaConfigGroupDetail/101')
         $sets.Count | Should -Be 1
         $sets[0].body | Should -Match '"numPartitions":6'
     }
 }
+
+Describe 'The maintenance recipes of the README' {
+    BeforeAll {
+        $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
+        function Invoke-ReadmeRecipe([string] $Heading) {
+            $block = Get-ReadmeBlock $Heading 'powershell'
+            $PSDefaultParameterValues['*-Cdss*:PollIntervalSec'] = 1
+            Push-Location $TestDrive
+            try {
+                $ErrorActionPreference = 'Continue'
+                $all = @(& ([scriptblock]::Create($block)) 2>&1 6>$null)
+                [pscustomobject]@{
+                    Results = @($all | Where-Object { $_ -is [Cdss.RolloutResult] })
+                    Errors  = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+                }
+            }
+            finally { Pop-Location; $PSDefaultParameterValues.Remove('*-Cdss*:PollIntervalSec') }
+        }
+    }
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'raises logRetentionHours, keeps the other settings, and rolls the group across its clusters with a journal and JUnit' {
+        $r = Invoke-ReadmeRecipe '#### Recipe: raise `logRetentionHours`'
+        $r.Results.ServiceGroupInstanceNo | Should -Be @(3432149, 3432150, 3432154)
+        "$($r.Results.Outcome)" | Should -Be 'Succeeded Succeeded Failed' -Because 'kafka-flaky turns red and halts the rollout'
+        $settings = Get-CdssConfigGroupSetting -ConfigGroupNo 101 -KafkaVersionCode 3713006
+        ($settings | Where-Object Key -EQ 'logRetentionHours').Value | Should -Be '96'
+        ($settings | Where-Object Key -EQ 'numPartitions').Value | Should -Be '6'
+        Join-Path $TestDrive 'apply-101.jsonl' | Should -Exist
+        ([xml](Get-Content (Join-Path $TestDrive 'apply-101.xml') -Raw)).testsuites.testsuite.name | Should -Be 'Cdss Config group apply'
+    }
+
+    It 'upgrades the production clusters before the deadline, with a journal and JUnit' {
+        $r = Invoke-ReadmeRecipe '#### Recipe: upgrade a fleet'
+        $r.Errors | Should -BeNullOrEmpty
+        "$($r.Results.Outcome)" | Should -Be 'Succeeded Succeeded'
+        $r.Results.ToKafkaVersion | Should -Be @('Kafka 3.9.0 (3903006)', 'Kafka 3.9.0 (3903006)')
+        (Get-CdssCluster -Name 'kafka-prod-*' -WarningAction SilentlyContinue).KafkaVersion | Should -Be @('3.9.0', '3.9.0')
+        Join-Path $TestDrive 'upgrade-3903006.xml' | Should -Exist
+    }
+}
+

@@ -124,7 +124,7 @@ public class NetworkFailureTests
 
     private static CdssTransport RealTransport(Uri baseUrl, int maxRetries) =>
         new(baseUrl, new RequestSigner("AKIDTEST", Secure.From("secret")), new TransportSettings(5, maxRetries), handler: null,
-            new RetryPolicy(maxRetries, seed: 1) { Delay = (_, _) => Task.CompletedTask });
+            new RetryPolicy(seed: 1) { Delay = (_, _) => Task.CompletedTask });
 
     private static int FreePort()
     {

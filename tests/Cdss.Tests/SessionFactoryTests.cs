@@ -14,7 +14,7 @@ public class SessionFactoryTests
         AccessKey = "AKIDSESSION000000000",
         SecretKey = Secure.From(Secret),
         Handler = stub ?? new StubHandler(),
-        RetryPolicy = new RetryPolicy(3) { Delay = (_, _) => Task.CompletedTask },
+        RetryPolicy = new RetryPolicy() { Delay = (_, _) => Task.CompletedTask },
     };
 
     private static CdssException Fails(SessionOptions options) =>

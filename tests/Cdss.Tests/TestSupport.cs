@@ -61,7 +61,7 @@ internal sealed class Harness : IDisposable
     {
         Stub = stub ?? new StubHandler();
         Signer = new RequestSigner(AccessKey, Secure.From(SecretKey), clock ?? (() => FixedNow));
-        Policy = new RetryPolicy(maxRetries, seed: 42);
+        Policy = new RetryPolicy(seed: 42);
         Policy.Delay = (wait, token) =>
         {
             lock (Delays) Delays.Add(wait);

@@ -6,13 +6,12 @@ namespace Cdss.Api
     /// <summary>The CDSS answer envelope: {"code":0,"message":"SUCCESS","result":...,"requestId":"..."}.</summary>
     internal sealed class Envelope
     {
-        private Envelope(int code, string message, JsonElement result, string? requestId, string rawJson)
+        private Envelope(int code, string message, JsonElement result, string? requestId)
         {
             Code = code;
             Message = message;
             Result = result;
             RequestId = requestId;
-            RawJson = rawJson;
         }
 
         public int Code { get; }
@@ -21,7 +20,6 @@ namespace Cdss.Api
         /// <summary>A detached copy of "result" (Undefined when the property is missing).</summary>
         public JsonElement Result { get; }
         public string? RequestId { get; }
-        public string RawJson { get; }
 
         public bool IsSuccess => Code == 0;
 
@@ -53,7 +51,7 @@ namespace Cdss.Api
                 var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() ?? "" : "";
                 var requestId = root.TryGetProperty("requestId", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
                 var result = root.TryGetProperty("result", out var res) ? res.Clone() : default;
-                return new Envelope(code, message, result, requestId, body!);
+                return new Envelope(code, message, result, requestId);
             }
         }
 

@@ -16,16 +16,13 @@ namespace Cdss.Commands
     /// </summary>
     internal sealed class ClusterNumberCompleter : IArgumentCompleter
     {
-        private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(60);
-        private static readonly TimeSpan FetchBudget = TimeSpan.FromSeconds(5);
-
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var session = DefaultSessionStore.Get();
             if (session == null) return Enumerable.Empty<CompletionResult>();
             var prefix = (wordToComplete ?? "").Trim('\'', '"');
-            return Clusters(session)
+            return Clusters.Get(session)
                 .Where(c => c.ServiceGroupInstanceNo.ToString(CultureInfo.InvariantCulture).StartsWith(prefix, StringComparison.Ordinal)
                             || c.ClusterName.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(c =>
@@ -36,29 +33,14 @@ namespace Cdss.Commands
                 });
         }
 
-        /// <summary>
-        /// The clusters, from the cache kept on the session itself (so it belongs to the runspace's default session
-        /// and goes with it), fetched again after a minute.
-        /// </summary>
-        private static IReadOnlyList<Cluster> Clusters(Session session)
+        /// <summary>Every page of the cluster list, through the core's pager.</summary>
+        private static readonly CompletionCache<Cluster> Clusters = new CompletionCache<Cluster>("clusters", async (client, token) =>
         {
-            var cached = session.CompletionCache;
-            if (cached != null && DateTime.UtcNow - cached.Value.FetchedAt < CacheLifetime) return cached.Value.Clusters;
             var clusters = new List<Cluster>();
-            try
-            {
-                using var budget = new CancellationTokenSource(FetchBudget);
-                var pager = session.CreateClient().ListClusters(null);
-                ClusterPage? page;
-                while ((page = pager.NextAsync(budget.Token).GetAwaiter().GetResult()) != null) clusters.AddRange(page.Clusters);
-            }
-            catch (Exception)
-            {
-                // Completion must never throw or print; an unreachable API just means no suggestions.
-                return clusters;
-            }
-            session.CompletionCache = (DateTime.UtcNow, clusters);
+            var pager = client.ListClusters(null);
+            ClusterPage? page;
+            while ((page = await pager.NextAsync(token).ConfigureAwait(false)) != null) clusters.AddRange(page.Clusters);
             return clusters;
-        }
+        });
     }
 }

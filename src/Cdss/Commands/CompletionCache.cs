@@ -8,27 +8,29 @@ namespace Cdss.Commands
 {
     /// <summary>
     /// A completer's list, fetched with the default session and kept briefly, so repeated Tab presses do not hit the
-    /// API. A fetch that fails or runs out of time gives an empty list: completion must never throw or print.
+    /// API. The list is kept on the session itself (under this cache's name), so it belongs to the runspace's default
+    /// session and goes with it; nothing static holds a session. A fetch that fails or runs out of time gives an empty
+    /// list: completion must never throw or print.
     /// </summary>
     internal sealed class CompletionCache<T>
     {
         private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(60);
         private static readonly TimeSpan FetchBudget = TimeSpan.FromSeconds(5);
 
+        private readonly string _name;
         private readonly Func<CdssClient, CancellationToken, Task<IReadOnlyList<T>>> _fetch;
-        private readonly object _gate = new object();
-        private (Session Session, DateTime FetchedAt, IReadOnlyList<T> Items)? _cache;
 
-        public CompletionCache(Func<CdssClient, CancellationToken, Task<IReadOnlyList<T>>> fetch) => _fetch = fetch;
+        public CompletionCache(string name, Func<CdssClient, CancellationToken, Task<IReadOnlyList<T>>> fetch)
+        {
+            _name = name;
+            _fetch = fetch;
+        }
 
         public IReadOnlyList<T> Get(Session session)
         {
-            lock (_gate)
+            if (session.Completions.TryGetValue(_name, out var cached) && DateTime.UtcNow - cached.FetchedAt < CacheLifetime)
             {
-                if (_cache.HasValue && ReferenceEquals(_cache.Value.Session, session) && DateTime.UtcNow - _cache.Value.FetchedAt < CacheLifetime)
-                {
-                    return _cache.Value.Items;
-                }
+                return (IReadOnlyList<T>)cached.Items;
             }
             IReadOnlyList<T> items;
             try
@@ -40,7 +42,7 @@ namespace Cdss.Commands
             {
                 return Array.Empty<T>();
             }
-            lock (_gate) _cache = (session, DateTime.UtcNow, items);
+            session.Completions[_name] = (DateTime.UtcNow, items);
             return items;
         }
     }

@@ -57,7 +57,7 @@ namespace Cdss.Commands
         protected override void EndProcessing()
         {
             var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-            if (!ShouldProcess(path, $"Write a {FormatKind} report of {_rows.Count} cluster(s)")) return;
+            if (!ShouldProceed(path, $"Write a {FormatKind} report of {_rows.Count} cluster(s)", force: false)) return;
             var directory = System.IO.Path.GetDirectoryName(path);
             if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
             using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));

@@ -42,15 +42,8 @@ namespace Cdss.Commands
             IReadOnlyList<int> versions = _versions;
             if (versions.Count == 0)
             {
-                try
-                {
-                    versions = Await(client.GetKafkaVersionsAsync(StopToken)).Select(v => v.KafkaVersionCode).ToList();
-                }
-                catch (CdssException ex)
-                {
-                    ThrowCdssError(ex, null);
-                    return;
-                }
+                var listed = ForTarget("Kafka versions", () => versions = Await(client.GetKafkaVersionsAsync(StopToken)).Select(v => v.KafkaVersionCode).ToList());
+                if (!listed) return;
             }
             var wanted = ConfigGroupNo == null ? null : new HashSet<int>(ConfigGroupNo);
             var seen = new HashSet<int>();

@@ -31,9 +31,7 @@ namespace Cdss.Commands
 
         protected override void BeginProcessing() => _client = ResolveSession().CreateClient(Log);
 
-        protected override void ProcessRecord()
-        {
-            try
+        protected override void ProcessRecord() => ForTarget(ConfigGroupNo, () =>
             {
                 var settings = Await(_client!.GetConfigGroupSettingsAsync(ConfigGroupNo, KafkaVersionCode, StopToken));
                 if (Name == null)
@@ -47,11 +45,6 @@ namespace Cdss.Commands
                 {
                     WriteError(ToErrorRecord(SettingNames.Unknown(ConfigGroupNo, KafkaVersionCode, settings, plain), plain));
                 }
-            }
-            catch (CdssException ex)
-            {
-                WriteError(ToErrorRecord(ex, ConfigGroupNo));
-            }
-        }
+            });
     }
 }

@@ -10,14 +10,7 @@ namespace Cdss.Commands
         protected override void EndProcessing()
         {
             var client = ResolveSession().CreateClient(Log);
-            try
-            {
-                WriteObject(Await(client.GetKafkaVersionsAsync(StopToken)), enumerateCollection: true);
-            }
-            catch (CdssException ex)
-            {
-                ThrowCdssError(ex, null);
-            }
+            ForTarget("Kafka versions", () => WriteObject(Await(client.GetKafkaVersionsAsync(StopToken)), enumerateCollection: true));
         }
     }
 }

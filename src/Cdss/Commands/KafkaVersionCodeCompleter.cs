@@ -14,7 +14,7 @@ namespace Cdss.Commands
     /// </summary>
     internal sealed class KafkaVersionCodeCompleter : IArgumentCompleter
     {
-        private static readonly CompletionCache<KafkaVersion> Versions = new CompletionCache<KafkaVersion>((client, token) => client.GetKafkaVersionsAsync(token));
+        private static readonly CompletionCache<KafkaVersion> Versions = new CompletionCache<KafkaVersion>("kafkaVersions", (client, token) => client.GetKafkaVersionsAsync(token));
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)

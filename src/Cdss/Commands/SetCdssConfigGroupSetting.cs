@@ -44,14 +44,7 @@ namespace Cdss.Commands
 
         protected override void ProcessRecord()
         {
-            try
-            {
-                Change();
-            }
-            catch (CdssException ex)
-            {
-                WriteError(ToErrorRecord(ex, ConfigGroupNo));
-            }
+            ForTarget(ConfigGroupNo, Change);
         }
 
         private void Change()
@@ -65,7 +58,7 @@ namespace Cdss.Commands
                 return;
             }
             var target = $"Config group {ConfigGroupNo.ToString(CultureInfo.InvariantCulture)} (Kafka version {KafkaVersionCode.ToString(CultureInfo.InvariantCulture)})";
-            if (!ShouldProcess(target, $"Set {plan.Describe()}")) return;
+            if (!ShouldProceed(target, $"Set {plan.Describe()}", force: false)) return;
 
             var requestId = Await(_client!.SetConfigGroupSettingsAsync(plan, StopToken));
             var readBack = Await(_client!.GetConfigGroupSettingsAsync(ConfigGroupNo, KafkaVersionCode, StopToken));

@@ -33,28 +33,4 @@ namespace Cdss
 
         public override string ToString() => $"{ClusterName} ({ServiceGroupInstanceNo})";
     }
-
-    /// <summary>One page of getClusterInfoList.</summary>
-    internal sealed class ClusterPage
-    {
-        public int CurrentPage { get; set; }
-        public int PageSize { get; set; }
-        public int TotalCount { get; set; }
-        public int TotalPage { get; set; }
-        public bool IsLast { get; set; }
-        public IList<Cluster> Clusters { get; } = new List<Cluster>();
-
-        /// <summary>Clusters that exist but this access key may not act on (disallowedClusters).</summary>
-        public IList<DisallowedCluster> Disallowed { get; } = new List<DisallowedCluster>();
-
-        public string? RequestId { get; set; }
-    }
-
-    /// <summary>A cluster listed in disallowedClusters: visible by name, but this key has no permission on it.</summary>
-    internal sealed class DisallowedCluster
-    {
-        public long ServiceGroupInstanceNo { get; set; }
-        public string ClusterName { get; set; } = "";
-        public override string ToString() => $"{ClusterName} ({ServiceGroupInstanceNo})";
-    }
 }

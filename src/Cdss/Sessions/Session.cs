@@ -50,8 +50,9 @@ namespace Cdss
             : throw new CdssException(CdssErrorIds.NoSession, CdssErrorCategory.InvalidOperation,
                 $"The session for {AccessKey} at {Endpoint} was disconnected.", "Run Connect-Cdss again.");
 
-        /// <summary>Clusters fetched for tab completion, with when; kept here so the cache goes with the session.</summary>
-        internal (DateTime FetchedAt, System.Collections.Generic.IReadOnlyList<Cluster> Clusters)? CompletionCache { get; set; }
+        /// <summary>Lists fetched for tab completion, by name, with when; kept here so they go with the session.</summary>
+        internal System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime FetchedAt, object Items)> Completions { get; } =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime FetchedAt, object Items)>();
 
         /// <summary>Cluster names this session has seen, so errors can name the cluster.</summary>
         internal ClusterDirectory Clusters { get; } = new ClusterDirectory();

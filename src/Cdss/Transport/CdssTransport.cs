@@ -27,7 +27,7 @@ namespace Cdss.Transport
             BaseUrl = baseUrl ?? throw new ArgumentNullException(nameof(baseUrl));
             _signer = signer ?? throw new ArgumentNullException(nameof(signer));
             Settings = settings ?? throw new ArgumentNullException(nameof(settings));
-            RetryPolicy = retryPolicy ?? new RetryPolicy(settings.MaxRetries);
+            RetryPolicy = retryPolicy ?? new RetryPolicy();
             _http = new HttpClient(handler ?? CreateHandler(settings), disposeHandler: true)
             {
                 // Timeouts are per attempt, enforced with our own token so we can tell them from Ctrl+C.

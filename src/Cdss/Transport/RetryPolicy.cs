@@ -10,16 +10,13 @@ namespace Cdss.Transport
         private readonly Random _random;
         private readonly object _gate = new object();
 
-        public RetryPolicy(int maxRetries, TimeSpan? baseDelay = null, TimeSpan? maxDelay = null, int? seed = null)
+        public RetryPolicy(TimeSpan? baseDelay = null, TimeSpan? maxDelay = null, int? seed = null)
         {
-            if (maxRetries < 0) throw new ArgumentOutOfRangeException(nameof(maxRetries));
-            MaxRetries = maxRetries;
             BaseDelay = baseDelay ?? TimeSpan.FromMilliseconds(500);
             MaxDelay = maxDelay ?? TimeSpan.FromSeconds(20);
             _random = seed.HasValue ? new Random(seed.Value) : new Random();
         }
 
-        public int MaxRetries { get; }
         public TimeSpan BaseDelay { get; }
         public TimeSpan MaxDelay { get; }
 
