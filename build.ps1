@@ -5,12 +5,17 @@
     Tasks:
       Build    Compile everything and lay out an importable module in out/Cdss (and the emulator in out/emulator).
       Test     Build, run xunit, then Pester in a fresh pwsh against out/Cdss; ends with "Tests: N passed, M failed".
+               With -Fast, Pester leaves out the tests tagged Slow (the 5,000-call load test), for quick local loops.
       Demo     Build, start the bundled CDSS emulator, pre-check every cluster it knows, print the table, stop it.
       Package  Build, then produce out/Cdss.<version>.nupkg through PSResourceGet.
       Bench    Build, then compare -ThrottleLimit 1 with higher limits against a latency-injected emulator.
       Clean    Remove build output.
+.PARAMETER Fast
+    With -Task Test: skip the Pester tests tagged Slow. A full run (without -Fast) still runs them.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Test -Fast
 #>
 [CmdletBinding()]
 param(
@@ -18,7 +23,9 @@ param(
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    [switch] $Fast
 )
 
 $ErrorActionPreference = 'Stop'
@@ -97,8 +104,13 @@ function Invoke-Test {
 
     Write-Host "==> Pester (fresh pwsh)" -ForegroundColor Cyan
     $summaryPath = Join-Path $ResultsDir 'pester-summary.json'
+    $fastArguments = @()
+    if ($Fast) {
+        Write-Host 'Leaving out the tests tagged Slow (-Fast).'
+        $fastArguments = '-ExcludeTag', 'Slow'
+    }
     & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File (Join-Path $Root 'build/Invoke-PesterSuite.ps1') `
-        -PesterManifest $pester -ModulePath $ModuleOut -EmulatorPath $EmulatorOut -ResultsDirectory $ResultsDir -SummaryPath $summaryPath
+        -PesterManifest $pester -ModulePath $ModuleOut -EmulatorPath $EmulatorOut -ResultsDirectory $ResultsDir -SummaryPath $summaryPath @fastArguments
     $pesterExit = $LASTEXITCODE
     $pesterCounts = if (Test-Path $summaryPath) { Get-Content $summaryPath -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     if ($pesterExit -ne 0 -and $pesterCounts.Failed -eq 0) { $pesterCounts.Failed = 1 }

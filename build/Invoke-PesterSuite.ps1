@@ -7,7 +7,9 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $EmulatorPath,
     [Parameter(Mandatory)] [string] $ResultsDirectory,
-    [Parameter(Mandatory)] [string] $SummaryPath
+    [Parameter(Mandatory)] [string] $SummaryPath,
+    # Tags of tests to leave out, e.g. Slow for build.ps1 -Fast.
+    [string[]] $ExcludeTag = @()
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterManifest -Force
@@ -19,6 +21,7 @@ $env:CDSS_TEST_EMULATOR = (Resolve-Path $EmulatorPath).Path
 $config = New-PesterConfiguration
 $config.Run.Path = Join-Path $PSScriptRoot '../tests'
 $config.Run.PassThru = $true
+if ($ExcludeTag) { $config.Filter.ExcludeTag = $ExcludeTag }
 $config.Output.Verbosity = 'Normal'
 $config.TestResult.Enabled = $true
 $config.TestResult.OutputFormat = 'NUnitXml'

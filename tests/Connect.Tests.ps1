@@ -5,8 +5,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-Cdss -ErrorAction SilentlyContinue
-    if ($script:emu) { Stop-CdssEmulator $script:emu }
+    Stop-TestEnvironment
 }
 
 Describe 'Connect-Cdss sites, regions and endpoints' {

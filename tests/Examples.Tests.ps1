@@ -33,8 +33,7 @@ BeforeAll {
 
 AfterAll {
     Remove-Item Env:CDSS_ENDPOINT -ErrorAction SilentlyContinue
-    Disconnect-Cdss -ErrorAction SilentlyContinue
-    if ($script:emu) { Stop-CdssEmulator $script:emu }
+    Stop-TestEnvironment
 }
 
 Describe 'The first example' {
@@ -105,7 +104,9 @@ Describe 'The fleet examples' {
 
     It 'runs the one-line examples' {
         (Get-CdssCluster -Name 'kafka-prod-*').Count | Should -Be 2
+        $sentBefore = (Get-CdssEmulatorRequest $emu | Measure-Object).Count
         Start-CdssRollingRestart 3432149 -WhatIf | Should -BeNullOrEmpty
+        (Get-CdssEmulatorRequest $emu | Measure-Object).Count | Should -Be $sentBefore -Because '-WhatIf sends nothing, not even the pre-check'
         (Get-CdssRollingRestartProgress 3432149 | Select-Object -ExpandProperty Nodes).Count | Should -Be 3
         (Invoke-CdssApi -Method GET -Path /cluster/getClusterStatus/3432149).clusterName | Should -Be 'kafka-prod-01'
         (Invoke-CdssApi -Path /cluster/getClusterInfoList -Body @{ pageNo = 1; pageSize = 20 }).totalCount | Should -Be 6

@@ -1,14 +1,12 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:big = Start-TestEmulator -ArgumentList '--clusters', '250'
-    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '100'
-    $script:bigSession = Connect-Cdss -Endpoint $big.Endpoint -Credential $big.Credential -NotDefault
-    $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
+    $script:big = Start-ConnectedEmulator -ArgumentList '--clusters', '250' -NotDefault
+    $script:bigSession = $big.Session
+    $script:emu = Start-ConnectedEmulator -ArgumentList '--broker-restart-ms', '100'
 }
 
 AfterAll {
-    Disconnect-Cdss -ErrorAction SilentlyContinue
-    foreach ($e in $script:big, $script:emu) { if ($e) { Stop-CdssEmulator $e } }
+    Stop-TestEnvironment
 }
 
 Describe 'Get-CdssCluster' {
@@ -39,23 +37,28 @@ Describe 'Get-CdssCluster' {
     }
 
     It 'streams objects as pages arrive' {
-        Set-CdssEmulatorConfig $big @{ latencyMs = 400 }
+        # The first page is answered at once and every later one is held for a minute, so the first page's clusters
+        # can only have been written before the rest of the list was read.
+        Add-CdssEmulatorFault $big @(
+            @{ operation = 'getClusterInfoList'; kind = 'latency'; latencyMs = 0; times = 1 }
+            @{ operation = 'getClusterInfoList'; kind = 'latency'; latencyMs = 60000 }
+        )
         $ps = [powershell]::Create()
         try {
             $null = $ps.AddScript({ param($m, $s) Import-Module $m; Get-CdssCluster -Session $s }).AddArgument($ModulePath).AddArgument($bigSession)
             $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
-            $async = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
-            $deadline = [DateTime]::UtcNow.AddSeconds(20)
-            while ($output.Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
-            $countAtFirst = $output.Count
-            $pagesAtFirst = (Get-CdssEmulatorRequest $big -Operation getClusterInfoList).Count
-            $null = $ps.EndInvoke($async)
-            $countAtFirst | Should -BeGreaterThan 0
-            $countAtFirst | Should -BeLessThan 250
-            $pagesAtFirst | Should -BeLessThan 3
-            $output.Count | Should -Be 250
+            $null = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            Wait-Until { $output.Count -eq 100 -and (Get-CdssEmulatorRequest $big -Operation getClusterInfoList | Measure-Object).Count -eq 2 } -Because 'page 1 was written while page 2 was asked for'
+            $pages = @(Get-CdssEmulatorRequest $big -Operation getClusterInfoList)
+            ($pages.body | ConvertFrom-Json).pageNo | Should -Be @(1, 2)
+            $pages[1].status | Should -Be 0 -Because 'the second page is still unanswered'
+            $output.Count | Should -Be 100
+            $ps.InvocationStateInfo.State | Should -Be 'Running'
         }
-        finally { $ps.Dispose() }
+        finally {
+            $ps.Stop()
+            $ps.Dispose()
+        }
     }
 
     It 'filters by name with wildcards' {
@@ -105,16 +108,28 @@ Describe 'Fleet pre-check' {
     }
 
     It 'runs requests concurrently up to the ThrottleLimit' {
-        Set-CdssEmulatorConfig $big @{ latencyMs = 300 }
-        $numbers = (Get-CdssCluster -Session $bigSession | Select-Object -First 8).ServiceGroupInstanceNo
+        $numbers = (Get-CdssCluster -Session $bigSession | Select-Object -First 12).ServiceGroupInstanceNo
         Reset-CdssEmulator $big
-        Set-CdssEmulatorConfig $big @{ latencyMs = 300 }
-        $null = $numbers | Test-CdssRollingRestart -Session $bigSession -ThrottleLimit 8
-        $log = Get-CdssEmulatorRequest $big -Operation rollingRestartPreCheck
-        $starts = $log | ForEach-Object { [DateTimeOffset]::Parse($_.receivedAt) }
-        $spread = ($starts | Measure-Object -Property UtcTicks -Maximum -Minimum)
-        # All 8 arrive before the first answer (300 ms) could have come back: they overlapped.
-        [TimeSpan]::FromTicks($spread.Maximum - $spread.Minimum).TotalMilliseconds | Should -BeLessThan 300
+        # Every pre-check is held for a minute: whatever the machine's load, no answer comes back during the test,
+        # so the requests the emulator holds at once are exactly the ones the client has in flight.
+        Add-CdssEmulatorFault $big @{ operation = 'rollingRestartPreCheck'; kind = 'latency'; latencyMs = 60000 }
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({ param($m, $s, $n) Import-Module $m; $n | Test-CdssRollingRestart -Session $s -ThrottleLimit 8 }).
+                AddArgument($ModulePath).AddArgument($bigSession).AddArgument($numbers)
+            $async = $ps.BeginInvoke()
+            Wait-Until { (Get-CdssEmulatorRequest $big -Operation rollingRestartPreCheck | Measure-Object).Count -ge 8 } -Because '8 pre-checks arrived'
+            # A ninth may only be sent once one of the 8 is answered, and none will be: give it time to show up if it would.
+            Start-Sleep -Milliseconds 500
+            $held = @(Get-CdssEmulatorRequest $big -Operation rollingRestartPreCheck)
+            $held.Count | Should -Be 8 -Because 'ThrottleLimit 8 allows 8 requests in flight, and the other 4 wait for a free slot'
+            $held.status | Should -Be (@(0) * 8) -Because 'all 8 are in flight at once: none had an answer before the last arrived'
+            $held.serviceGroupInstanceNo | Sort-Object | Should -Be ($numbers[0..7] | Sort-Object) -Because 'the first 8 inputs took the 8 slots'
+        }
+        finally {
+            $ps.Stop()
+            $ps.Dispose()
+        }
     }
 
     It 'rejects ThrottleLimit <Value>' -ForEach @(@{ Value = 0 }, @{ Value = 65 }) {

@@ -1,16 +1,17 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     # 5% of requests fail transiently (503, 429/410, 504 in turn), chosen at random by the emulator.
-    $script:emu = Start-TestEmulator -ArgumentList '--clusters', '5000', '--fault-rate', '0.05', '--seed', '7'
     # Six retries: with 5% independent failures, a run of 5,000 then fails all attempts with odds of about 1 in 13,000.
-    $script:session = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -MaxRetries 6 -NotDefault
+    $script:emu = Start-ConnectedEmulator -ArgumentList '--clusters', '5000', '--fault-rate', '0.05', '--seed', '7' -NotDefault -ConnectParameter @{ MaxRetries = 6 }
+    $script:session = $emu.Session
 }
 
 AfterAll {
-    if ($script:emu) { Stop-CdssEmulator $script:emu }
+    Stop-TestEnvironment
 }
 
-Describe 'Load: 5,000 pre-checks through transient faults' {
+# Tagged Slow: build.ps1 -Task Test runs it; -Fast leaves it out for quick local loops.
+Describe 'Load: 5,000 pre-checks through transient faults' -Tag Slow {
     It 'gives 5,000 correct objects, no errors, every input exactly once and in order' {
         $clusters = Get-CdssCluster -Session $session -ErrorAction Stop
         $clusters.Count | Should -Be 5000

@@ -2,8 +2,7 @@
 # their settings, applying a group, nodes and node restarts.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '100'
-    $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
+    $script:emu = Start-ConnectedEmulator -ArgumentList '--broker-restart-ms', '100'
 
     # The requests the emulator received whose operation path ends with /<Operation> or /<Operation>/<number>.
     function Get-Sent([string] $Operation) {
@@ -14,21 +13,11 @@ BeforeAll {
     # The first FullyQualifiedErrorId segment of each error.
     function Get-ErrorId($Errors) { @($Errors | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] }) }
 
-    # Polls until the script block returns true, or fails after the timeout.
-    function Wait-Until([scriptblock] $Condition, [int] $TimeoutSec = 20, [string] $Because) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
-        while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) { throw "Timed out after $TimeoutSec s waiting until $Because." }
-            Start-Sleep -Milliseconds 100
-        }
-    }
-
     function Get-ClusterDetail([long] $Number) { Invoke-CdssApi "/cluster/getClusterInfoList/$Number" -Body @{} }
 }
 
 AfterAll {
-    Disconnect-Cdss -ErrorAction SilentlyContinue
-    if ($script:emu) { Stop-CdssEmulator $script:emu }
+    Stop-TestEnvironment
 }
 
 Describe 'Get-CdssKafkaVersion' {

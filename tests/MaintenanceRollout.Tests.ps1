@@ -1,8 +1,8 @@
 # The maintenance operations on the rollout engine (upgrade, config group apply, node restart), over real HTTP to the emulator.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '150', '--config-apply-delay-ms', '400'
-    $script:session = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
+    $script:emu = Start-ConnectedEmulator -ArgumentList '--broker-restart-ms', '150', '--config-apply-delay-ms', '400'
+    $script:session = $emu.Session
     $script:rollout = @{ Wait = $true; Force = $true; PollIntervalSec = 1 }
 
     function Invoke-Rollout([scriptblock] $Script) {
@@ -18,8 +18,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-Cdss -ErrorAction SilentlyContinue
-    if ($script:emu) { Stop-CdssEmulator $script:emu }
+    Stop-TestEnvironment
 }
 
 Describe 'Start-CdssRollingUpgrade -Wait' {

@@ -24,7 +24,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($script:emu) { Stop-CdssEmulator $script:emu }
+    Stop-TestEnvironment
 }
 
 Describe 'The module manifest' {
@@ -67,18 +67,28 @@ Describe 'The module manifest' {
 
 Describe 'Loading in PowerShell 7' {
     It 'imports in a fresh pwsh and loads nothing from dependencies/, which is for Windows PowerShell 5.1' {
+        # The private copies are there to be ignored: PowerShell 7's runtime has its own System.Text.Json.
+        $dependencies = [IO.Path]::GetFullPath((Join-Path $ModulePath 'dependencies')).TrimEnd([IO.Path]::DirectorySeparatorChar) + [IO.Path]::DirectorySeparatorChar
+        Join-Path $dependencies 'System.Text.Json.dll' | Should -Exist
         $script = @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$ModulePath'
 `$s = Connect-Cdss -Endpoint '$($emu.Endpoint)' -AccessKey '$($emu.AccessKey)' -SecretKey (ConvertTo-SecureString 'emulator-secret-key' -AsPlainText -Force)
-'CanRestart=' + (Test-CdssRollingRestart 3432149).CanRestart
-'FromDependencies=' + @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not `$_.IsDynamic -and `$_.Location -like '*dependencies*' }).Count
-'Json=' + [System.Text.Json.JsonSerializer].Assembly.GetName().Version.Major
+[pscustomobject]@{
+    CanRestart       = (Test-CdssRollingRestart 3432149).CanRestart
+    JsonLocation     = [System.Text.Json.JsonSerializer].Assembly.Location
+    LoadedLocations  = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not `$_.IsDynamic } | ForEach-Object Location)
+} | ConvertTo-Json -Compress
 "@
-        $r = & $pwsh -NoProfile -NonInteractive -Command $script 2>&1 | Out-String
-        $r | Should -Match 'CanRestart=True'
-        $r | Should -Match 'FromDependencies=0'
-        $r | Should -Not -Match 'Json=8\b'
+        $text = & $pwsh -NoProfile -NonInteractive -Command $script 2>&1 | Out-String
+        $LASTEXITCODE | Should -Be 0 -Because $text
+        $loaded = $text | ConvertFrom-Json
+        $loaded.CanRestart | Should -BeTrue
+        $underDependencies = { param($path) $path -and [IO.Path]::GetFullPath($path).StartsWith($dependencies, [StringComparison]::OrdinalIgnoreCase) }
+        $loaded.JsonLocation | Should -Not -BeNullOrEmpty
+        & $underDependencies $loaded.JsonLocation | Should -BeFalse -Because "System.Text.Json came from $($loaded.JsonLocation)"
+        @($loaded.LoadedLocations | Where-Object { & $underDependencies $_ }) | Should -BeNullOrEmpty
+        @($loaded.LoadedLocations | Where-Object { $_ -like '*Cdss.dll' }).Count | Should -Be 1 -Because 'the module itself is loaded'
     }
 }
 

@@ -1,12 +1,11 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:emu = Start-TestEmulator
-    $script:session = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
+    $script:emu = Start-ConnectedEmulator
+    $script:session = $emu.Session
 }
 
 AfterAll {
-    Disconnect-Cdss -ErrorAction SilentlyContinue
-    if ($script:emu) { Stop-CdssEmulator $script:emu }
+    Stop-TestEnvironment
 }
 
 Describe 'Test-CdssRollingRestart answers about the cluster' {

@@ -1,14 +1,13 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '100'
-    $script:session = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
+    $script:emu = Start-ConnectedEmulator -ArgumentList '--broker-restart-ms', '100'
+    $script:session = $emu.Session
 
     function Get-Attempts([string] $Operation = 'rollingRestartPreCheck') { @(Get-CdssEmulatorRequest $emu -Operation $Operation) }
 }
 
 AfterAll {
-    Disconnect-Cdss -ErrorAction SilentlyContinue
-    if ($script:emu) { Stop-CdssEmulator $script:emu }
+    Stop-TestEnvironment
 }
 
 Describe 'Retries of transient failures' {
@@ -54,13 +53,14 @@ Describe 'Retries of transient failures' {
         (Get-Attempts).Count | Should -Be 3
     }
 
-    It 'a hang with -TimeoutSec 2 -MaxRetries 1: CdssTimeout in under 8 s' {
+    It 'a hang with -TimeoutSec 2 -MaxRetries 1: CdssTimeout after 2 attempts, long before the 30 s default' {
         $s = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -TimeoutSec 2 -MaxRetries 1 -NotDefault
         Add-CdssEmulatorFault $emu @{ kind = 'hang' }
         $errs = $null
         $clock = [Diagnostics.Stopwatch]::StartNew()
         $null = Test-CdssRollingRestart 3432149 -Session $s -ErrorVariable errs -ErrorAction SilentlyContinue
-        $clock.Elapsed.TotalSeconds | Should -BeLessThan 8
+        # Two 2-second attempts; with the default timeout it would take a minute. The bound leaves room for load.
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 20
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssTimeout*'
         (Get-Attempts).Count | Should -Be 2
     }
@@ -145,40 +145,46 @@ Describe 'The restart is never sent twice' {
 Describe 'Cancellation' {
     BeforeEach { Reset-CdssEmulator $emu }
 
-    It 'Stop() ends a pre-check against a hanging cluster within 1 s, with no output' {
+    # Each test holds the cmdlet in one known wait, a minute long, proves from the emulator's log (and the client's
+    # own Verbose line) which wait it is in, then stops it: 10 s is far below the wait, and far above any load.
+    It 'Stop() ends a pre-check waiting for an answer that does not come, with no output' {
         Add-CdssEmulatorFault $emu @{ kind = 'hang'; serviceGroupInstanceNo = 3432150 }
+        $s = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -TimeoutSec 60 -NotDefault
         $ps = [powershell]::Create()
         try {
-            $null = $ps.AddScript({ param($m, $s) Import-Module $m; 3432150, 3432149 | Test-CdssRollingRestart -Session $s }).AddArgument($ModulePath).AddArgument($session)
+            $null = $ps.AddScript({ param($m, $s) Import-Module $m; 3432150, 3432149 | Test-CdssRollingRestart -Session $s -Verbose }).AddArgument($ModulePath).AddArgument($s)
             $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
             $async = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
-            $deadline = [DateTime]::UtcNow.AddSeconds(15)
-            while ((Get-Attempts).Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
-            (Get-Attempts).Count | Should -BeGreaterOrEqual 1
+            Wait-Until { @(Get-Attempts | Where-Object { $_.serviceGroupInstanceNo -eq 3432150 -and $_.fault -like 'hang*' }).Count -eq 1 } -Because 'the emulator holds the request'
             $clock = [Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
             $async.IsCompleted | Should -BeTrue
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
             $output.Count | Should -Be 0
+            $held = @(Get-Attempts | Where-Object serviceGroupInstanceNo -EQ 3432150)
+            $held.Count | Should -Be 1 -Because 'it was stopped in its first attempt'
+            $held[0].status | Should -Be 0 -Because 'it was never answered: the wait stopped was the request itself'
+            @($ps.Streams.Verbose | Where-Object Message -Match 'retrying in') | Should -BeNullOrEmpty -Because 'it never reached a retry wait'
         }
-        finally { $ps.Dispose() }
+        finally { $ps.Dispose(); $s | Disconnect-Cdss }
     }
 
-    It 'Stop() ends a retry backoff within 1 s' {
-        Add-CdssEmulatorFault $emu @{ kind = 'status'; status = 429; errorCode = '410'; retryAfter = '30' }
+    It 'Stop() ends a retry backoff' {
+        Add-CdssEmulatorFault $emu @{ kind = 'status'; status = 429; errorCode = '410'; retryAfter = '60' }
         $ps = [powershell]::Create()
         try {
-            $null = $ps.AddScript({ param($m, $s) Import-Module $m; Test-CdssRollingRestart 3432149 -Session $s }).AddArgument($ModulePath).AddArgument($session)
+            $null = $ps.AddScript({ param($m, $s) Import-Module $m; Test-CdssRollingRestart 3432149 -Session $s -Verbose }).AddArgument($ModulePath).AddArgument($session)
             $async = $ps.BeginInvoke()
-            $deadline = [DateTime]::UtcNow.AddSeconds(15)
-            while ((Get-Attempts).Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
-            Start-Sleep -Milliseconds 100
+            Wait-Until { @($ps.Streams.Verbose | Where-Object Message -Match 'retrying in 60\.0 s').Count -eq 1 } -Because 'the client waits out Retry-After'
             $clock = [Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
             $async.IsCompleted | Should -BeTrue
-            (Get-Attempts).Count | Should -Be 1
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $attempts = @(Get-Attempts)
+            $attempts.Count | Should -Be 1 -Because 'no second attempt was sent'
+            $attempts[0].status | Should -Be 429 -Because 'the request was answered: the wait stopped was the backoff'
         }
         finally { $ps.Dispose() }
     }

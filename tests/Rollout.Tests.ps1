@@ -1,10 +1,10 @@
 # Start-CdssRollingRestart -Wait as a rollout, Wait-CdssRollingRestart and Export-CdssReport, over real HTTP to the emulator.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '100'
-    $script:fleet = Start-TestEmulator -ArgumentList '--clusters', '12', '--broker-restart-ms', '250'
-    $script:session = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
-    $script:fleetSession = Connect-Cdss -Endpoint $fleet.Endpoint -Credential $fleet.Credential -NotDefault
+    $script:emu = Start-ConnectedEmulator -ArgumentList '--broker-restart-ms', '100'
+    $script:session = $emu.Session
+    $script:fleet = Start-ConnectedEmulator -ArgumentList '--clusters', '12', '--broker-restart-ms', '250' -NotDefault
+    $script:fleetSession = $fleet.Session
     $script:pwsh = Join-Path $PSHOME 'pwsh'
     $script:rollout = @{ Wait = $true; Force = $true; PollIntervalSec = 1 }
 
@@ -48,19 +48,10 @@ Get-CdssCluster -ServiceGroupInstanceNo 3432149, 3432150, 3432153 |
         $process | Add-Member -NotePropertyName StdErrTask -NotePropertyValue $process.StandardError.ReadToEndAsync()
         $process
     }
-
-    function Wait-Until([scriptblock] $Condition, [double] $TimeoutSec = 30) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
-        while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) { throw "Condition not met within $TimeoutSec s: $Condition" }
-            Start-Sleep -Milliseconds 50
-        }
-    }
 }
 
 AfterAll {
-    Disconnect-Cdss -ErrorAction SilentlyContinue
-    foreach ($e in $script:emu, $script:fleet) { if ($e) { Stop-CdssEmulator $e } }
+    Stop-TestEnvironment
 }
 
 Describe 'Halting' {
@@ -178,8 +169,9 @@ Describe 'Wait-CdssRollingRestart' {
 Describe '-Deadline and -ThrottleLimit' {
     It 'starts nothing after the deadline, still waits for the running cluster, and defers the rest' {
         Reset-CdssEmulator $emu
-        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 700 }
-        $r = Invoke-Rollout { Start-CdssRollingRestart 3432149, 3432150, 3432153 @rollout -Deadline (Get-Date).AddSeconds(1) }
+        # The first cluster has 5 s to start (plenty, even on a loaded machine) and runs 6 s, so it ends after the deadline.
+        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 2000 }
+        $r = Invoke-Rollout { Start-CdssRollingRestart 3432149, 3432150, 3432153 @rollout -Deadline (Get-Date).AddSeconds(5) }
         "$($r.Results.Outcome)" | Should -Be 'Succeeded Deferred Deferred'
         (Get-RestartRequest).serviceGroupInstanceNo | Should -Be @(3432149)
         $r.Results[1].Message | Should -Match 'deadline'

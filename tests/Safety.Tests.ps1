@@ -1,8 +1,8 @@
 # What public sources show of the service, and the safety rules around it, over real HTTP to the emulator.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '100'
-    $script:session = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
+    $script:emu = Start-ConnectedEmulator -ArgumentList '--broker-restart-ms', '100'
+    $script:session = $emu.Session
 
     # Runs a script, separating what it wrote into output, errors and warnings.
     function Invoke-Quiet([scriptblock] $Script) {
@@ -17,8 +17,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-Cdss -ErrorAction SilentlyContinue
-    if ($script:emu) { Stop-CdssEmulator $script:emu }
+    Stop-TestEnvironment
 }
 
 Describe 'The documented "no"' {

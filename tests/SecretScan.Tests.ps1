@@ -7,8 +7,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-Cdss -ErrorAction SilentlyContinue
-    if ($script:emu) { Stop-CdssEmulator $script:emu }
+    Stop-TestEnvironment
 }
 
 Describe 'Secret scan of every cmdlet, with -Verbose -Debug under a transcript' {

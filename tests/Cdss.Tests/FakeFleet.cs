@@ -10,6 +10,11 @@ internal sealed class FakeClock
     public DateTimeOffset Now => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
     public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
 
+    /// <summary>
+    /// Moves the clock by the whole wait, then yields so that other work (another cluster of the rollout) runs in
+    /// between. The yield goes to the current context: on the thread pool, concurrent waiters would race for the
+    /// shared clock, so callers with more than one waiter run on a <see cref="SingleThreadedLoop"/>.
+    /// </summary>
     public async Task Delay(TimeSpan wait, CancellationToken token)
     {
         token.ThrowIfCancellationRequested();

@@ -28,8 +28,36 @@ public sealed class ModuleClosureTests
             var directory = Metadata("BuiltModuleDirectory");
             Assert.True(File.Exists(Path.Combine(directory, "Cdss.dll")),
                 $"The built module is missing at {directory}; run 'dotnet pwsh ./build.ps1 -Task Build' first.");
+            AssertBuiltFromCurrentSources(directory);
             return directory;
         }
+    }
+
+    /// <summary>
+    /// These tests read the module build.ps1 laid out, not the code being compiled: a copy older than the sources
+    /// would pass or fail for the code as it used to be. Cdss.dll is compiled from the C# files and the project
+    /// file, so it must be at least as new as each of them (build.ps1 keeps the compiler's write time).
+    /// </summary>
+    private static void AssertBuiltFromCurrentSources(string moduleDirectory)
+    {
+        var dll = Path.Combine(moduleDirectory, "Cdss.dll");
+        var built = File.GetLastWriteTimeUtc(dll);
+        var sources = Metadata("CdssSourceDirectory");
+        var newest = Directory.EnumerateFiles(sources, "*", SearchOption.AllDirectories)
+            .Where(file => IsCompiledSource(sources, file))
+            .Select(file => (Path: file, Changed: File.GetLastWriteTimeUtc(file)))
+            .MaxBy(source => source.Changed);
+        Assert.False(newest.Path == null, $"No C# source found under {sources}.");
+        Assert.True(newest.Changed <= built,
+            $"{dll} is stale: it was built at {built:yyyy-MM-dd HH:mm:ss.fff}Z, but {newest.Path} changed at " +
+            $"{newest.Changed:yyyy-MM-dd HH:mm:ss.fff}Z. Run 'dotnet pwsh ./build.ps1 -Task Build' first.");
+    }
+
+    private static bool IsCompiledSource(string sourceDirectory, string file)
+    {
+        var firstFolder = Path.GetRelativePath(sourceDirectory, file).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)[0];
+        if (firstFolder is "bin" or "obj") return false;
+        return file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase);
     }
 
     private static Dictionary<string, Version> FrameworkAssemblies()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Cdss.Transport;
 
 namespace Cdss.Tests;
@@ -45,12 +46,18 @@ public class OrderedRequestQueueTests
     [Fact]
     public void AtMostThrottleLimitRunAtOnce()
     {
+        // Every call holds its slot until the test opens its gate, so what runs at once is decided by the test,
+        // never by how the machine schedules threads.
         const int limit = 3;
+        const int count = 12;
         var inFlight = 0;
         var maxInFlight = 0;
         var started = 0;
+        var gates = Enumerable.Range(0, count).Select(_ => Gate()).ToArray();
+        var startedOrder = new ConcurrentQueue<int>();
+        using var startSignal = new SemaphoreSlim(0);
         using var queue = new OrderedRequestQueue<int>(limit, CancellationToken.None);
-        for (var i = 0; i < 12; i++)
+        for (var i = 0; i < count; i++)
         {
             var n = i;
             queue.Enqueue(n, async _ =>
@@ -59,18 +66,37 @@ public class OrderedRequestQueueTests
                 var now = Interlocked.Increment(ref inFlight);
                 int seen;
                 while ((seen = Volatile.Read(ref maxInFlight)) < now && Interlocked.CompareExchange(ref maxInFlight, now, seen) != seen) { }
-                await Task.Delay(5 + (n % 4) * 5).ConfigureAwait(false);
+                startedOrder.Enqueue(n);
+                startSignal.Release();
+                var value = await gates[n].Task.ConfigureAwait(false);
                 Interlocked.Decrement(ref inFlight);
-                return n;
+                return value;
             });
         }
+
+        for (var i = 0; i < limit; i++) Assert.True(startSignal.Wait(Wait), $"call {i + 1} of the first {limit} did not start");
+        // No slot is free, so nothing more can start; the pause only gives a wrong queue the chance to show it.
+        Assert.False(startSignal.Wait(TimeSpan.FromMilliseconds(200)), "a call started while all slots were taken");
         Assert.Equal(limit, Volatile.Read(ref started));
+        Assert.Equal(new[] { 0, 1, 2 }, startedOrder.OrderBy(n => n));
+
+        // Each finished call frees one slot, which starts exactly one more, until none are left.
+        for (var finished = 1; finished <= count; finished++)
+        {
+            Assert.True(startedOrder.TryDequeue(out var running), "a slot holder is missing");
+            gates[running].SetResult(running);
+            if (finished + limit <= count)
+            {
+                Assert.True(startSignal.Wait(Wait), $"no call started after call {running} finished");
+                Assert.Equal(finished + limit, Volatile.Read(ref started));
+            }
+        }
 
         var results = Drain(queue);
 
-        Assert.Equal(Enumerable.Range(0, 12), results.Select(r => r.Value));
+        Assert.Equal(Enumerable.Range(0, count), results.Select(r => r.Value));
         Assert.Equal(limit, maxInFlight);
-        Assert.Equal(12, started);
+        Assert.Equal(count, started);
     }
 
     [Fact]

@@ -41,7 +41,8 @@ public class TransportFailureTests
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Client.PreCheckAsync(1, cts.Token));
 
         Assert.IsNotType<CdssException>(ex);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"cancellation took {watch.Elapsed}");
+        // Far below the 30 s attempt timeout it must not wait for, far above what a loaded machine adds.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"cancellation took {watch.Elapsed}");
         Assert.Single(h.Stub.Requests);
         Assert.Empty(h.Delays);
     }
