@@ -45,16 +45,17 @@ $rows = @(
     "| of which the manifest's format file (Import-Module timed in-process) | $(Format-Import $Results.import_format_ms 'format_ms') | | |"
     "| of which the assembly: load, types, cmdlets, initializer (in-process) | $(Format-Import $Results.import_assembly_ms 'assembly_ms') | | |"
     "| for comparison: a one-view format file added to the trivial module (in-process) | $(Format-Import $Results.import_any_format_file_ms 'any_format_file_ms') | | |"
+    "| for comparison: Cdss above the trivial module with that format file (in-process) | $(Format-Import $Results.import_above_floor_with_format_ms 'above_floor_with_format_ms') | | |"
     "| **Memory**: pre-checks piped through ``Test-CdssRollingRestart`` in a child pwsh, after a warm-up | | | |"
     "| peak working set growth, 10,000 pre-checks | $(Format-Number $memory.growth_10k '0.0') MB | ≤ 50 MB | $(Format-Met $targets.memory_growth_10k_at_most_50_mb) |"
     "| peak working set growth, 50,000 pre-checks | $(Format-Number $memory.growth_50k '0.0') MB | ≤ growth at 10,000 + 10 MB | $(Format-Met $targets.memory_growth_50k_within_10_mb_of_10k) |"
     "| managed heap after a full GC, after 50,000 (before: $(Format-Number $memory.heap_before '0.0') MB) | $(Format-Number $memory.heap_after_gc '0.0') MB | | |"
     "| for comparison: allocated per pre-check; the runtime's gen0 budget (``GCGen0MaxBudget``) | $(Format-Number $memory.allocated_kb_per_precheck '0.0') KB; $(if ($null -ne $memory.gen0_max_budget) { (Format-Number $memory.gen0_max_budget '0') + ' MB' } else { 'n/a' }) | | |"
-    "| for comparison: growth at 10,000 with a 4 MB gen0 budget (``DOTNET_GCgen0size``) | $(Format-Number $memory.growth_10k_with_4mb_gen0 '0.0') MB | | |"
+    "| for comparison: growth at 10,000 with a 16 MB gen0 budget (``DOTNET_GCgen0size``) | $(Format-Number $memory.growth_10k_with_16mb_gen0 '0.0') MB | | |"
 )
 
 @(
-    "Cdss benchmark, $($Results.started_utc): one run of ``dotnet pwsh ./build.ps1 -Task Bench`` ($($Results.duration_s) s)."
+    "Cdss benchmark, $($Results.started_utc): one run of ``dotnet pwsh ./build.ps1 -Task Bench`` (measurements: $($Results.duration_s) s)."
     ''
     "Machine: $($m.cores) cores ($($m.cpu)), $($m.os), PowerShell $($m.pwsh), $($m.dotnet). Load average (1, 5, 15 min) at start $($Results.load_average.start), at end $($Results.load_average.end)."
     ''
