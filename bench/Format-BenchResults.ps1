@@ -18,14 +18,6 @@ $memory = $Results.memory_mb
 $targets = $Results.targets
 $importRuns = $Results.import_detail.runs
 $fleetRuns = @($fleet.runs_s).Count
-$cpu = $Results.import_cpu
-# An import figure in wall time, with the same figure in CPU time when the platform reports it.
-function Format-Import([double] $Wall, [string] $CpuKey) {
-    $text = "$(Format-Number $Wall '0') ms"
-    if ($null -ne $cpu -and $null -ne $cpu[$CpuKey]) { $text += " (CPU $(Format-Number $cpu[$CpuKey] '0') ms)" }
-    $text
-}
-
 $rows = @(
     "| **Per call**: sequential, no added latency; median of $($setup.rounds) rounds of $(Format-Number $setup.pre_checks_per_round 'N0') pre-checks each, A B C interleaved | | | |"
     "| A: the module, ``Test-CdssRollingRestart -ThrottleLimit 1`` fed by the pipeline | $(Format-Number $perCall.module '0.000') ms | | |"
@@ -37,15 +29,15 @@ $rows = @(
     "| wall time | $(Format-Number $fleet.wall_s '0.00') s | | |"
     "| ideal, $(Format-Number $setup.clusters 'N0') × 0.1 s / 32 | $(Format-Number $fleet.ideal_s '0.00') s | | |"
     "| wall / ideal | $(Format-Number ($fleet.wall_s / $fleet.ideal_s) '0.00') | ≤ 1.1 | $(Format-Met $targets.fleet_within_1_1_of_ideal) |"
-    "| **Import**: median of $importRuns fresh processes per command, interleaved; wall time (CPU time of the process) | | | |"
-    "| bare pwsh, ``pwsh -NoProfile -Command exit`` | $(Format-Import $Results.import_bare_ms 'bare_ms') | | |"
-    "| Cdss, ``Import-Module ./out/Cdss``, over bare pwsh | $(Format-Import $Results.import_ms 'import_ms') | | |"
-    "| floor: a trivial binary module (two empty cmdlets), over bare pwsh | $(Format-Import $Results.import_floor_ms 'import_floor_ms') | | |"
-    "| Cdss above the floor | $(Format-Import $Results.import_above_floor_ms 'above_floor_ms') | ≤ 20 ms | $(Format-Met $targets.import_within_20_ms_of_floor) |"
-    "| of which the manifest's format file (Import-Module timed in-process) | $(Format-Import $Results.import_format_ms 'format_ms') | | |"
-    "| of which the assembly: load, types, cmdlets, initializer (in-process) | $(Format-Import $Results.import_assembly_ms 'assembly_ms') | | |"
-    "| for comparison: a one-view format file added to the trivial module (in-process) | $(Format-Import $Results.import_any_format_file_ms 'any_format_file_ms') | | |"
-    "| for comparison: Cdss above the trivial module with that format file (in-process) | $(Format-Import $Results.import_above_floor_with_format_ms 'above_floor_with_format_ms') | | |"
+    "| **Import**: median of $importRuns fresh processes per command, interleaved | | | |"
+    "| bare pwsh, ``pwsh -NoProfile -Command exit`` | $(Format-Number $Results.import_bare_ms '0') ms | | |"
+    "| Cdss, ``Import-Module ./out/Cdss``, over bare pwsh | $(Format-Number $Results.import_ms '0') ms | | |"
+    "| floor: a trivial binary module (two empty cmdlets), over bare pwsh | $(Format-Number $Results.import_floor_ms '0') ms | | |"
+    "| Cdss above the floor | $(Format-Number $Results.import_above_floor_ms '0') ms | ≤ 20 ms | $(Format-Met $targets.import_within_20_ms_of_floor) |"
+    "| of which the manifest's format file (Import-Module timed in-process) | $(Format-Number $Results.import_format_ms '0') ms | | |"
+    "| of which the assembly: load, types, cmdlets, initializer (in-process) | $(Format-Number $Results.import_assembly_ms '0') ms | | |"
+    "| for comparison: a one-view format file added to the trivial module (in-process) | $(Format-Number $Results.import_any_format_file_ms '0') ms | | |"
+    "| for comparison: Cdss above the trivial module with that format file (in-process) | $(Format-Number $Results.import_above_floor_with_format_ms '0') ms | | |"
     "| **Memory**: pre-checks piped through ``Test-CdssRollingRestart`` in a child pwsh, after a warm-up | | | |"
     "| peak working set growth, 10,000 pre-checks | $(Format-Number $memory.growth_10k '0.0') MB | ≤ 50 MB | $(Format-Met $targets.memory_growth_10k_at_most_50_mb) |"
     "| peak working set growth, 50,000 pre-checks | $(Format-Number $memory.growth_50k '0.0') MB | ≤ growth at 10,000 + 10 MB | $(Format-Met $targets.memory_growth_50k_within_10_mb_of_10k) |"

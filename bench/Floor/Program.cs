@@ -7,7 +7,7 @@ namespace Floor;
 /// <summary>
 /// Sends signed rolling-restart pre-checks one after another over one HttpClient and prints its own time
 /// per call, measured after a warm-up, as one JSON line: {"calls":N,"answered":N,"ms_per_call":x}.
-/// Usage: Floor --endpoint http://127.0.0.1:PORT/api/v1 --access-key KEY --numbers FILE [--calls 2000] [--warmup 200]
+/// Usage: Floor --endpoint http://127.0.0.1:PORT/api/v1 --access-key KEY --numbers FILE [--calls 2000] [--warmup 2000]
 /// The secret key comes from the CDSS_BENCH_SECRET_KEY environment variable, never from the command line.
 /// </summary>
 public static class Program
@@ -23,7 +23,7 @@ public static class Program
             ?? throw new InvalidOperationException("Set CDSS_BENCH_SECRET_KEY.");
         var numbers = File.ReadAllLines(options["--numbers"]).Where(l => l.Length > 0).Select(long.Parse).ToArray();
         var calls = int.Parse(options.GetValueOrDefault("--calls", "2000"), CultureInfo.InvariantCulture);
-        var warmup = int.Parse(options.GetValueOrDefault("--warmup", "200"), CultureInfo.InvariantCulture);
+        var warmup = int.Parse(options.GetValueOrDefault("--warmup", "2000"), CultureInfo.InvariantCulture);
 
         var signer = new Signer(accessKey, Encoding.UTF8.GetBytes(secret));
         using var http = new HttpClient();
