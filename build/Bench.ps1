@@ -140,10 +140,13 @@ function Measure-Import {
     $wall = [ordered]@{}
     $cpu = [ordered]@{}
     foreach ($name in $names) { $wall[$name] = [Collections.Generic.List[double]]::new(); $cpu[$name] = [Collections.Generic.List[double]]::new() }
+    # The breakdown compares in-process times a few ms apart, so its commands run twice per round: 20
+    # samples each by default steady its medians, where 10 still swing by tens of ms with the load.
+    $round = @($names | ForEach-Object { $_; if ($_ -like '*_inproc') { $_ } })
     for ($run = 0; $run -lt $ImportRuns; $run++) {
         # Interleaved, and the order rotates every run so no command always follows the same one.
-        for ($i = 0; $i -lt $names.Count; $i++) {
-            $name = $names[($i + $run) % $names.Count]
+        for ($i = 0; $i -lt $round.Count; $i++) {
+            $name = $round[($i + $run) % $round.Count]
             $result = Invoke-TimedProcess $Pwsh $commands[$name]
             if ($name -like '*_inproc') {
                 $reported = [double[]]($result.Output -split ' ')
@@ -308,7 +311,7 @@ $results = [ordered]@{
     import_any_format_file_ms         = $import.wall.any_format_file_ms
     import_above_floor_with_format_ms = $import.wall.above_floor_with_format_ms
     import_cpu                        = $import.cpu
-    import_detail                     = [ordered]@{ runs = $ImportRuns; commands = $import.commands; in_process_ms = $import.wall.in_process_ms; samples_ms = $import.samples_ms }
+    import_detail                     = [ordered]@{ runs = $ImportRuns; breakdown_runs = 2 * $ImportRuns; commands = $import.commands; in_process_ms = $import.wall.in_process_ms; samples_ms = $import.samples_ms }
     memory_mb                         = [ordered]@{
         growth_10k                = $growth10k
         growth_50k                = $growth50k
