@@ -17,7 +17,6 @@ $fleet = $Results.fleet
 $memory = $Results.memory_mb
 $targets = $Results.targets
 $importRuns = $Results.import_detail.runs
-$breakdownRuns = $Results.import_detail.breakdown_runs
 $fleetRuns = @($fleet.runs_s).Count
 $rows = @(
     "| **Per call**: sequential, no added latency; median of $($setup.rounds) rounds of $(Format-Number $setup.pre_checks_per_round 'N0') pre-checks each, A B C interleaved | | | |"
@@ -34,11 +33,11 @@ $rows = @(
     "| bare pwsh, ``pwsh -NoProfile -Command exit`` | $(Format-Number $Results.import_bare_ms '0') ms | | |"
     "| Cdss, ``Import-Module ./out/Cdss``, over bare pwsh | $(Format-Number $Results.import_ms '0') ms | | |"
     "| floor: a trivial binary module (two empty cmdlets), over bare pwsh | $(Format-Number $Results.import_floor_ms '0') ms | | |"
-    "| Cdss above the floor | $(Format-Number $Results.import_above_floor_ms '0') ms | ≤ 20 ms | $(Format-Met $targets.import_within_20_ms_of_floor) |"
-    "| of which the manifest's format file (Import-Module timed in-process, median of $breakdownRuns) | $(Format-Number $Results.import_format_ms '0') ms | | |"
-    "| of which the assembly: load, types, cmdlets, initializer (in-process) | $(Format-Number $Results.import_assembly_ms '0') ms | | |"
-    "| for comparison: a one-view format file added to the trivial module (in-process) | $(Format-Number $Results.import_any_format_file_ms '0') ms | | |"
-    "| for comparison: Cdss above the trivial module with that format file (in-process) | $(Format-Number $Results.import_above_floor_with_format_ms '0') ms | | |"
+    "| Cdss above the floor | $(Format-Number $Results.import_above_floor_ms '0') ms | ≤ 20 ms | $(Format-Met $targets.import_within_20_ms_of_floor) (both rows) |"
+    "| the same, ``Import-Module`` timed inside fresh processes after a built-in module, so PowerShell's import code is warm | $(Format-Number $Results.import_above_floor_in_process_ms '0') ms | ≤ 20 ms | |"
+    "| of which the manifest's format file | $(Format-Number $Results.import_format_ms '0') ms | | |"
+    "| of which the assembly: load, types, cmdlets, initializer | $(Format-Number $Results.import_assembly_ms '0') ms | | |"
+    "| for comparison: a one-view format file added to the trivial module | $(Format-Number $Results.import_any_format_file_ms '0') ms | | |"
     "| **Memory**: pre-checks piped through ``Test-CdssRollingRestart`` in a child pwsh, after a warm-up | | | |"
     "| peak working set growth, 10,000 pre-checks | $(Format-Number $memory.growth_10k '0.0') MB | ≤ 50 MB | $(Format-Met $targets.memory_growth_10k_at_most_50_mb) |"
     "| peak working set growth, 50,000 pre-checks | $(Format-Number $memory.growth_50k '0.0') MB | ≤ growth at 10,000 + 10 MB | $(Format-Met $targets.memory_growth_50k_within_10_mb_of_10k) |"

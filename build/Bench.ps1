@@ -107,8 +107,9 @@ function Get-MachineInfo {
 
 # --- 3. Import ------------------------------------------------------------------------------------------
 # Runs first, while no emulator is using a core. Whole-process times for the three commands the figure is
-# about; in-process Import-Module times (bench/Measure-ImportTime.ps1) for the breakdown, since a few ms
-# of format file or assembly would drown in the noise of whole processes.
+# about; for the breakdown, in-process Import-Module times with PowerShell's import code already warm
+# (bench/Measure-ImportTime.ps1), since a few ms of format file or assembly drown in the noise of whole
+# processes.
 function Measure-Import {
     # Cdss exactly as built, minus its format file: the difference is what the format file costs.
     $noFormat = Join-Path $BenchDirectory 'import/Cdss'
@@ -140,13 +141,10 @@ function Measure-Import {
     $wall = [ordered]@{}
     $cpu = [ordered]@{}
     foreach ($name in $names) { $wall[$name] = [Collections.Generic.List[double]]::new(); $cpu[$name] = [Collections.Generic.List[double]]::new() }
-    # The breakdown compares in-process times a few ms apart, so its commands run twice per round: 20
-    # samples each by default steady its medians, where 10 still swing by tens of ms with the load.
-    $round = @($names | ForEach-Object { $_; if ($_ -like '*_inproc') { $_ } })
     for ($run = 0; $run -lt $ImportRuns; $run++) {
         # Interleaved, and the order rotates every run so no command always follows the same one.
-        for ($i = 0; $i -lt $round.Count; $i++) {
-            $name = $round[($i + $run) % $round.Count]
+        for ($i = 0; $i -lt $names.Count; $i++) {
+            $name = $names[($i + $run) % $names.Count]
             $result = Invoke-TimedProcess $Pwsh $commands[$name]
             if ($name -like '*_inproc') {
                 $reported = [double[]]($result.Output -split ' ')
@@ -165,15 +163,15 @@ function Measure-Import {
         foreach ($name in $names) { $median[$name] = if ($Samples[$name].Count) { Get-Median $Samples[$name] } }
         if ($null -eq $median.bare) { return $null }
         [ordered]@{
-            bare_ms            = $median.bare
-            import_ms          = $median.cdss - $median.bare
-            import_floor_ms    = $median.floor - $median.bare
-            above_floor_ms     = $median.cdss - $median.floor
-            format_ms          = $median.cdss_inproc - $median.cdss_noformat_inproc
-            assembly_ms        = $median.cdss_noformat_inproc - $median.floor_inproc
-            any_format_file_ms = $median.floor_format_inproc - $median.floor_inproc
-            above_floor_with_format_ms = $median.cdss_inproc - $median.floor_format_inproc
-            in_process_ms      = [ordered]@{ floor = $median.floor_inproc; floor_with_format = $median.floor_format_inproc; cdss_without_format = $median.cdss_noformat_inproc; cdss = $median.cdss_inproc }
+            bare_ms                   = $median.bare
+            import_ms                 = $median.cdss - $median.bare
+            import_floor_ms           = $median.floor - $median.bare
+            above_floor_ms            = $median.cdss - $median.floor
+            above_floor_in_process_ms = $median.cdss_inproc - $median.floor_inproc
+            format_ms                 = $median.cdss_inproc - $median.cdss_noformat_inproc
+            assembly_ms               = $median.cdss_noformat_inproc - $median.floor_inproc
+            any_format_file_ms        = $median.floor_format_inproc - $median.floor_inproc
+            in_process_ms             = [ordered]@{ floor = $median.floor_inproc; floor_with_format = $median.floor_format_inproc; cdss_without_format = $median.cdss_noformat_inproc; cdss = $median.cdss_inproc }
         }
     }
     $quoted = { param($Arguments) "pwsh $($Arguments[0..1] -join ' ') `"$($Arguments[2])`"" }
@@ -186,6 +184,23 @@ function Measure-Import {
 }
 
 # --- 1. Per call -----------------------------------------------------------------------------------------
+# Runs a way in passes until two passes in a row agree within 15 % (at most 6) and returns how many it took.
+# PowerShell's engine is large: on a busy 2-core machine its JIT takes several seconds to settle, far longer
+# than the floor's, and a round timed before that measures the warm-up rather than the module.
+function Invoke-WarmUp([scriptblock] $Way, [long[]] $In) {
+    $pass = 0
+    $previous = [double]::MaxValue
+    do {
+        $pass++
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $null = & $Way $In
+        $perCall = $clock.Elapsed.TotalMilliseconds / $In.Count
+        $settled = [math]::Abs($perCall - $previous) -le 0.15 * $previous
+        $previous = $perCall
+    } until ($settled -or $pass -ge 6)
+    $pass
+}
+
 function Measure-PerCall($Emulator, $Session, [long[]] $Numbers, [string] $NumbersFile) {
     $inputs = [long[]]::new($PerCallCount)
     for ($i = 0; $i -lt $PerCallCount; $i++) { $inputs[$i] = $Numbers[$i % $Numbers.Count] }
@@ -198,9 +213,11 @@ function Measure-PerCall($Emulator, $Session, [long[]] $Numbers, [string] $Numbe
         '--calls', "$PerCallCount", '--warmup', "$PerCallCount")
     $floorEnvironment = @{ CDSS_BENCH_SECRET_KEY = $secret }
 
-    # Warm-up of A and B in this process (JIT tiers, connection pools, PowerShell's caches), as long as C's own.
-    $null = & $ways.module $inputs
-    $null = & $ways.handrolled $inputs[0..([math]::Min(500, $PerCallCount) - 1)]
+    $warmUpPasses = [ordered]@{
+        module     = Invoke-WarmUp $ways.module $inputs
+        handrolled = Invoke-WarmUp $ways.handrolled $inputs[0..([math]::Min(500, $PerCallCount) - 1)]
+    }
+    Write-Host "  warm-up: A $($warmUpPasses.module) passes of $PerCallCount, B $($warmUpPasses.handrolled) passes of $([math]::Min(500, $PerCallCount))"
 
     $samples = [ordered]@{ module = [Collections.Generic.List[double]]::new(); handrolled = [Collections.Generic.List[double]]::new(); floor = [Collections.Generic.List[double]]::new() }
     for ($round = 1; $round -le $Rounds; $round++) {
@@ -218,7 +235,7 @@ function Measure-PerCall($Emulator, $Session, [long[]] $Numbers, [string] $Numbe
     }
     $median = [ordered]@{}
     foreach ($name in $samples.Keys) { $median[$name] = Get-Median $samples[$name] }
-    [ordered]@{ median = $median; samples = $samples }
+    [ordered]@{ median = $median; samples = $samples; warm_up_passes = $warmUpPasses }
 }
 
 # --- 4. Memory -------------------------------------------------------------------------------------------
@@ -300,7 +317,7 @@ $results = [ordered]@{
         handrolled_over_module = $perCall.median.handrolled / $perCall.median.module
     }
     per_call_rounds_ms                = $perCall.samples
-    per_call_setup                    = [ordered]@{ pre_checks_per_round = $PerCallCount; rounds = $Rounds; clusters = $Clusters }
+    per_call_setup                    = [ordered]@{ pre_checks_per_round = $PerCallCount; rounds = $Rounds; clusters = $Clusters; warm_up_passes = $perCall.warm_up_passes }
     fleet                             = $fleet
     import_ms                         = $import.wall.import_ms
     import_floor_ms                   = $import.wall.import_floor_ms
@@ -309,9 +326,9 @@ $results = [ordered]@{
     import_format_ms                  = $import.wall.format_ms
     import_assembly_ms                = $import.wall.assembly_ms
     import_any_format_file_ms         = $import.wall.any_format_file_ms
-    import_above_floor_with_format_ms = $import.wall.above_floor_with_format_ms
+    import_above_floor_in_process_ms  = $import.wall.above_floor_in_process_ms
     import_cpu                        = $import.cpu
-    import_detail                     = [ordered]@{ runs = $ImportRuns; breakdown_runs = 2 * $ImportRuns; commands = $import.commands; in_process_ms = $import.wall.in_process_ms; samples_ms = $import.samples_ms }
+    import_detail                     = [ordered]@{ runs = $ImportRuns; commands = $import.commands; in_process_ms = $import.wall.in_process_ms; samples_ms = $import.samples_ms }
     memory_mb                         = [ordered]@{
         growth_10k                = $growth10k
         growth_50k                = $growth50k
@@ -328,7 +345,8 @@ $results.targets = [ordered]@{
     module_over_floor_at_most_1_2         = $results.per_call_ratios.module_over_floor -le 1.2
     handrolled_over_module_at_least_5     = $results.per_call_ratios.handrolled_over_module -ge 5
     fleet_within_1_1_of_ideal             = $fleet.wall_s -le 1.1 * $fleet.ideal_s
-    import_within_20_ms_of_floor          = $import.wall.above_floor_ms -le 20
+    # Whole-process medians swing by tens of ms on a busy machine, so the in-process figure must agree.
+    import_within_20_ms_of_floor          = $import.wall.above_floor_ms -le 20 -and $import.wall.above_floor_in_process_ms -le 20
     memory_growth_10k_at_most_50_mb       = $growth10k -le 50
     memory_growth_50k_within_10_mb_of_10k = ($growth50k - $growth10k) -le 10
 }
