@@ -184,23 +184,6 @@ function Measure-Import {
 }
 
 # --- 1. Per call -----------------------------------------------------------------------------------------
-# Runs a way in passes until two passes in a row agree within 15 % (at most 6) and returns how many it took.
-# PowerShell's engine is large: on a busy 2-core machine its JIT takes several seconds to settle, far longer
-# than the floor's, and a round timed before that measures the warm-up rather than the module.
-function Invoke-WarmUp([scriptblock] $Way, [long[]] $In) {
-    $pass = 0
-    $previous = [double]::MaxValue
-    do {
-        $pass++
-        $clock = [Diagnostics.Stopwatch]::StartNew()
-        $null = & $Way $In
-        $perCall = $clock.Elapsed.TotalMilliseconds / $In.Count
-        $settled = [math]::Abs($perCall - $previous) -le 0.15 * $previous
-        $previous = $perCall
-    } until ($settled -or $pass -ge 6)
-    $pass
-}
-
 function Measure-PerCall($Emulator, $Session, [long[]] $Numbers, [string] $NumbersFile) {
     $inputs = [long[]]::new($PerCallCount)
     for ($i = 0; $i -lt $PerCallCount; $i++) { $inputs[$i] = $Numbers[$i % $Numbers.Count] }
@@ -213,29 +196,34 @@ function Measure-PerCall($Emulator, $Session, [long[]] $Numbers, [string] $Numbe
         '--calls', "$PerCallCount", '--warmup', "$PerCallCount")
     $floorEnvironment = @{ CDSS_BENCH_SECRET_KEY = $secret }
 
-    $warmUpPasses = [ordered]@{
-        module     = Invoke-WarmUp $ways.module $inputs
-        handrolled = Invoke-WarmUp $ways.handrolled $inputs[0..([math]::Min(500, $PerCallCount) - 1)]
-    }
-    Write-Host "  warm-up: A $($warmUpPasses.module) passes of $PerCallCount, B $($warmUpPasses.handrolled) passes of $([math]::Min(500, $PerCallCount))"
+    # Warm-up: one pass of A and B, then round 0, run like the others but not counted. PowerShell's JIT
+    # settles only after a pause in its work (here, while the floor runs), so without round 0 the first
+    # counted round of A and B measures the warm-up instead.
+    $null = & $ways.module $inputs
+    $null = & $ways.handrolled $inputs[0..([math]::Min(500, $PerCallCount) - 1)]
 
     $samples = [ordered]@{ module = [Collections.Generic.List[double]]::new(); handrolled = [Collections.Generic.List[double]]::new(); floor = [Collections.Generic.List[double]]::new() }
-    for ($round = 1; $round -le $Rounds; $round++) {
+    $warmUpRound = $null
+    for ($round = 0; $round -le $Rounds; $round++) {
+        $perCall = [ordered]@{}
         foreach ($name in $ways.Keys) {
             $clock = [Diagnostics.Stopwatch]::StartNew()
             $count = & $ways[$name] $inputs
             $clock.Stop()
             if ($count -ne $PerCallCount) { throw "$name produced $count results for $PerCallCount pre-checks." }
-            $samples[$name].Add($clock.Elapsed.TotalMilliseconds / $PerCallCount)
+            $perCall[$name] = $clock.Elapsed.TotalMilliseconds / $PerCallCount
         }
         $floor = (Invoke-TimedProcess 'dotnet' $floorArguments $floorEnvironment).Output | ConvertFrom-Json
         if ($floor.answered -ne $PerCallCount) { throw "The floor program got $($floor.answered) answers for $PerCallCount pre-checks." }
-        $samples.floor.Add([double]$floor.ms_per_call)
-        Write-Host ("  round {0} of {1}: A {2:0.000} ms, B {3:0.000} ms, C {4:0.000} ms per call" -f $round, $Rounds, $samples.module[-1], $samples.handrolled[-1], $samples.floor[-1])
+        $perCall.floor = [double]$floor.ms_per_call
+        $label = if ($round -eq 0) { 'round 0 (warm-up, not counted)' } else { "round $round of $Rounds" }
+        Write-Host ("  {0}: A {1:0.000} ms, B {2:0.000} ms, C {3:0.000} ms per call" -f $label, $perCall.module, $perCall.handrolled, $perCall.floor)
+        if ($round -eq 0) { $warmUpRound = $perCall; continue }
+        foreach ($name in $perCall.Keys) { $samples[$name].Add($perCall[$name]) }
     }
     $median = [ordered]@{}
     foreach ($name in $samples.Keys) { $median[$name] = Get-Median $samples[$name] }
-    [ordered]@{ median = $median; samples = $samples; warm_up_passes = $warmUpPasses }
+    [ordered]@{ median = $median; samples = $samples; warm_up_round = $warmUpRound }
 }
 
 # --- 4. Memory -------------------------------------------------------------------------------------------
@@ -317,7 +305,7 @@ $results = [ordered]@{
         handrolled_over_module = $perCall.median.handrolled / $perCall.median.module
     }
     per_call_rounds_ms                = $perCall.samples
-    per_call_setup                    = [ordered]@{ pre_checks_per_round = $PerCallCount; rounds = $Rounds; clusters = $Clusters; warm_up_passes = $perCall.warm_up_passes }
+    per_call_setup                    = [ordered]@{ pre_checks_per_round = $PerCallCount; rounds = $Rounds; clusters = $Clusters; warm_up_round_ms = $perCall.warm_up_round }
     fleet                             = $fleet
     import_ms                         = $import.wall.import_ms
     import_floor_ms                   = $import.wall.import_floor_ms
