@@ -8,7 +8,8 @@
                With -Fast, Pester leaves out the tests tagged Slow (the 5,000-call load test), for quick local loops.
       Demo     Build, start the bundled CDSS emulator, pre-check every cluster it knows, print the table, stop it.
       Package  Build, then produce out/Cdss.<version>.nupkg through PSResourceGet.
-      Bench    Build, then compare -ThrottleLimit 1 with higher limits against a latency-injected emulator.
+      Bench    Build, build the benchmark's floor programs (bench/), then measure per-call cost, fleet time,
+               import time and memory; writes out/bench/results.md and out/bench/results.json.
       Clean    Remove build output.
 .PARAMETER Fast
     With -Task Test: skip the Pester tests tagged Slow. A full run (without -Fast) still runs them.
@@ -147,6 +148,19 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    # The floor programs are built here, not in Cdss.sln, so the test run never pays for them.
+    Write-Host "==> Bench floor programs (Release)" -ForegroundColor Cyan
+    $benchOut = Join-Path $Out 'bench'
+    foreach ($project in 'Floor', 'TrivialModule') {
+        $projectOut = Join-Path $benchOut $project
+        if (Test-Path $projectOut) { Remove-Item $projectOut -Recurse -Force }
+        Invoke-Dotnet build (Join-Path $Root "bench/$project/$project.csproj") -c Release -o $projectOut --nologo --verbosity quiet '-clp:NoSummary;ErrorsOnly' '-p:TreatWarningsAsErrors=true'
+    }
+    & (Join-Path $Root 'build/Bench.ps1') -ModulePath $ModuleOut -EmulatorPath $EmulatorOut -BenchDirectory $benchOut
+}
+
 function Invoke-Clean {
     foreach ($path in @($Out, (Join-Path $Root '.tools')) + @(Get-ChildItem $Root -Recurse -Directory -Include bin, obj | ForEach-Object FullName)) {
         if (Test-Path $path) { Remove-Item $path -Recurse -Force }
@@ -158,6 +172,6 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Package' { Invoke-Build; & (Join-Path $Root 'build/Package.ps1') -ModuleDirectory $ModuleOut -OutDirectory $Out }
-    'Bench' { Invoke-Build; & (Join-Path $Root 'build/Bench.ps1') -ModulePath $ModuleOut -EmulatorPath $EmulatorOut }
+    'Bench' { Invoke-Bench }
     'Clean' { Invoke-Clean }
 }
