@@ -140,6 +140,16 @@ namespace Cdss.Api
             return trimmed.StartsWith("/", StringComparison.Ordinal) ? trimmed : "/" + trimmed;
         }
 
+        /// <summary>
+        /// Whether the service says a rolling restart (or another restart of this cluster) is running now: the pre-check
+        /// answers "no" with "in progress" in its message.
+        /// </summary>
+        public async Task<bool> IsRestartRunningAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken)
+        {
+            var check = await PreCheckAsync(serviceGroupInstanceNo, cancellationToken).ConfigureAwait(false);
+            return !check.CanRestart && SaysInProgress(check.Message);
+        }
+
         /// <summary>Whether an answer says a restart (or upgrade) is already running: the documented form puts it in message.</summary>
         public static bool SaysInProgress(string? message) =>
             message != null && message.IndexOf("in progress", StringComparison.OrdinalIgnoreCase) >= 0;

@@ -19,11 +19,14 @@ namespace Cdss.Api
         public string? NameOf(long serviceGroupInstanceNo) => _names.TryGetValue(serviceGroupInstanceNo, out var name) ? name : null;
 
         /// <summary>"Cluster 3432149 (kafka-prod-01)", or "Cluster 3432149" when the name is not known.</summary>
-        public string Label(long serviceGroupInstanceNo)
+        public string Label(long serviceGroupInstanceNo) => "Cluster " + Describe(serviceGroupInstanceNo);
+
+        /// <summary>"3432149 (kafka-prod-01)", or "3432149" when the name is not known.</summary>
+        public string Describe(long serviceGroupInstanceNo)
         {
             var number = serviceGroupInstanceNo.ToString(CultureInfo.InvariantCulture);
             var name = NameOf(serviceGroupInstanceNo);
-            return name == null ? $"Cluster {number}" : $"Cluster {number} ({name})";
+            return name == null ? number : $"{number} ({name})";
         }
     }
 }

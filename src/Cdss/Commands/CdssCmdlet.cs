@@ -59,6 +59,15 @@ namespace Cdss.Commands
             return task.GetAwaiter().GetResult();
         }
 
+        /// <summary>Await for work that returns nothing.</summary>
+        internal void Await(Task task, Action? whileWaiting = null) => Await(Completion(task), whileWaiting);
+
+        private static async Task<bool> Completion(Task task)
+        {
+            await task.ConfigureAwait(false);
+            return true;
+        }
+
         /// <summary>Writes queued Verbose/Debug/Warning/Information messages. Call only from the pipeline thread.</summary>
         internal void FlushLog()
         {
@@ -136,7 +145,7 @@ namespace Cdss.Commands
         /// <summary>Turns any exception into the ErrorRecord scripts match on; the message is the exception's own.</summary>
         internal ErrorRecord ToErrorRecord(Exception exception, object? target)
         {
-            var cdss = exception as CdssException ?? Translate(exception);
+            var cdss = CdssException.From(exception);
             if (cdss == null) return new ErrorRecord(exception, CdssErrorIds.UnexpectedError, ErrorCategory.NotSpecified, target);
             if (cdss.Subject == null) cdss.Subject = DescribeTarget(target);
             return new ErrorRecord(cdss, cdss.ErrorId, Map(cdss.Category), target)
@@ -144,14 +153,6 @@ namespace Cdss.Commands
                 ErrorDetails = new ErrorDetails(cdss.Message) { RecommendedAction = cdss.RecommendedAction ?? "" },
             };
         }
-
-        /// <summary>Exceptions that mean something the user can act on, as the error they stand for.</summary>
-        private static CdssException? Translate(Exception exception) => exception switch
-        {
-            // The session was disconnected (Disconnect-Cdss elsewhere) while this command was using it.
-            ObjectDisposedException disposed => NoSessionError($"The session was disconnected while this command was using it ({disposed.ObjectName})", disposed),
-            _ => null,
-        };
 
         /// <summary>The one CdssNoSession error: no session, or a disconnected one.</summary>
         internal static CdssException NoSessionError(string reason, Exception? inner = null) =>

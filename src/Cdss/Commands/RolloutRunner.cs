@@ -44,7 +44,7 @@ namespace Cdss.Commands
                 beforeRollout?.Invoke();
                 var run = engine.RunAsync(targets, _cmdlet.StopToken);
                 _items = engine.Items;
-                _cmdlet.Await(Completion(run), () => { _items = engine.Items; Refresh(); });
+                _cmdlet.Await(run, () => { _items = engine.Items; Refresh(); });
                 _items = engine.Items;
                 Refresh();
             }
@@ -54,12 +54,6 @@ namespace Cdss.Commands
                 throw;
             }
             _cmdlet.WriteProgress(new ProgressRecord(OverallActivityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
-        }
-
-        private static async System.Threading.Tasks.Task<bool> Completion(System.Threading.Tasks.Task run)
-        {
-            await run.ConfigureAwait(false);
-            return true;
         }
 
         private void Refresh()

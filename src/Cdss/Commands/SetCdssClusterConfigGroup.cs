@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Management.Automation;
-using Cdss.Maintenance;
 using Cdss.Rollout;
 
 namespace Cdss.Commands
@@ -21,33 +20,27 @@ namespace Cdss.Commands
         [ValidateRange(1, int.MaxValue)]
         public int ConfigGroupNo { get; set; }
 
-        /// <summary>The group, looked up once: its version does not depend on the cluster.</summary>
-        private ConfigGroup? _group;
+        /// <summary>One operation for the whole command: it looks the group up once.</summary>
+        private ConfigGroupApplyOperation? _operation;
+
+        private ConfigGroupApplyOperation Operation => _operation ??= new ConfigGroupApplyOperation(Client, ConfigGroupNo);
 
         private string Group => ConfigGroupNo.ToString(CultureInfo.InvariantCulture);
 
         internal override string ConfirmAction => $"Apply config group {Group} (the service restarts the cluster's brokers to apply it)";
         internal override string Activity => $"Applying config group {Group}";
 
-        internal override IRolloutOperation CreateOperation() => new ConfigGroupApplyOperation(Client, ConfigGroupNo);
+        internal override IRolloutOperation CreateOperation() => Operation;
 
         internal override void Request(long number)
         {
             var cluster = Await(Client.GetClusterDetailAsync(number, StopToken));
-            _group ??= Await(Client.FindConfigGroupAsync(ConfigGroupNo, cluster.KafkaVersionCode, StopToken));
-            if (_group == null)
-            {
-                throw new CdssException(CdssErrorIds.ConfigGroupNotFound, CdssErrorCategory.ObjectNotFound,
-                    $"There is no config group {Group} for any Kafka version. Nothing was sent",
-                    "List the groups with Get-CdssConfigGroup.");
-            }
+            var group = Await(Operation.CheckGroupAsync(cluster, StopToken));
             if (!cluster.KafkaVersionCode.HasValue)
             {
                 WriteWarning($"{Client.Clusters.Label(number)}: the service did not say which Kafka version it runs, so the version of config group {Group} was not checked here; the service checks it.");
             }
-            var mismatch = ConfigGroupVersionCheck.Check(cluster, _group);
-            if (mismatch != null) throw mismatch;
-            WriteObject(TypedOutput.Wrap(Await(Client.ApplyConfigGroupAsync(ConfigGroupNo, _group.KafkaVersionCode, number, StopToken))));
+            WriteObject(TypedOutput.Wrap(Await(Client.ApplyConfigGroupAsync(ConfigGroupNo, group.KafkaVersionCode, number, StopToken))));
         }
     }
 }

@@ -38,7 +38,7 @@ namespace Cdss.Commands
         internal override IRolloutOperation CreateOperation() => new RollingUpgradeOperation(Client, KafkaVersionCode, ConfigGroupNo);
 
         internal override void BeforeRollout(IRolloutOperation operation) =>
-            Await(Completion(((RollingUpgradeOperation)operation).LoadVersionNamesAsync(StopToken)));
+            Await(((RollingUpgradeOperation)operation).LoadVersionNamesAsync(StopToken));
 
         internal override void Request(long number)
         {
@@ -52,12 +52,6 @@ namespace Cdss.Commands
                     detail: "No upgrade was requested.");
             }
             WriteObject(TypedOutput.Wrap(Await(Client.StartRollingUpgradeAsync(number, KafkaVersionCode, ConfigGroupNo, StopToken))));
-        }
-
-        private static async System.Threading.Tasks.Task<bool> Completion(System.Threading.Tasks.Task task)
-        {
-            await task.ConfigureAwait(false);
-            return true;
         }
     }
 }

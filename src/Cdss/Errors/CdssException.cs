@@ -86,6 +86,19 @@ namespace Cdss
                 RequestId = requestId,
             };
 
+        /// <summary>
+        /// An exception that means something the user can act on, as the CdssException it stands for; null otherwise.
+        /// A disposed session object means the session was disconnected (Disconnect-Cdss elsewhere) while in use.
+        /// </summary>
+        internal static CdssException? From(Exception exception) => exception switch
+        {
+            CdssException cdss => cdss,
+            ObjectDisposedException disposed => new CdssException(CdssErrorIds.NoSession, CdssErrorCategory.InvalidOperation,
+                $"The session was disconnected while this command was using it ({disposed.ObjectName}), so no request was sent",
+                "Run Connect-Cdss first, or pass -Session with a session from Connect-Cdss.", disposed),
+            _ => null,
+        };
+
         private static string Sentence(string text)
         {
             var trimmed = (text ?? "").TrimEnd();

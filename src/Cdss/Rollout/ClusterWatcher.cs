@@ -36,7 +36,7 @@ namespace Cdss.Rollout
                     current = await _operation.ProgressAsync(no, cancellationToken).ConfigureAwait(false);
                     pollError = null;
                 }
-                catch (Exception ex) when (Translate(ex) is { } error)
+                catch (Exception ex) when (CdssException.From(ex) is { } error)
                 {
                     if (StopsPolling(error)) return Interrupted(item, error, "at once: the service refused to show progress");
                     pollError = error;
@@ -68,7 +68,7 @@ namespace Cdss.Rollout
                         {
                             running = await _operation.IsRunningAsync(no, cancellationToken).ConfigureAwait(false);
                         }
-                        catch (Exception ex) when (Translate(ex) is { } error && !StopsPolling(error))
+                        catch (Exception ex) when (CdssException.From(ex) is { } error && !StopsPolling(error))
                         {
                             pollError = error;
                             _record.Warning(item, $"could not ask whether it is still running ({error.Description.TrimEnd('.')}); still waiting");
@@ -104,7 +104,7 @@ namespace Cdss.Rollout
             {
                 return await _operation.IsRunningAsync(no, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (Translate(ex) != null)
+            catch (Exception ex) when (CdssException.From(ex) != null)
             {
                 return null;
             }
@@ -128,14 +128,6 @@ namespace Cdss.Rollout
         private static bool StopsPolling(CdssException error) =>
             error.ErrorId == CdssErrorIds.AuthenticationFailed || error.ErrorId == CdssErrorIds.PermissionDenied ||
             error.ErrorId == CdssErrorIds.NoSession;
-
-        private static CdssException? Translate(Exception exception) => exception switch
-        {
-            CdssException cdss => cdss,
-            ObjectDisposedException disposed => new CdssException(CdssErrorIds.NoSession, CdssErrorCategory.InvalidOperation,
-                "The session was disconnected", "Run Connect-Cdss again.", disposed),
-            _ => null,
-        };
 
         internal static string Describe(RollingRestartProgress? progress) =>
             progress == null ? "no progress could be read" : $"{progress.BrokersUp}/{progress.BrokersTotal} brokers up, status {progress.BrokerStatus}";

@@ -32,9 +32,7 @@ namespace Cdss.Rollout
         public async Task<ServiceAnswer> PreCheckAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken)
         {
             var cluster = await _client.GetClusterDetailAsync(serviceGroupInstanceNo, cancellationToken).ConfigureAwait(false);
-            var group = await GroupAsync(cluster.KafkaVersionCode, cancellationToken).ConfigureAwait(false);
-            var mismatch = ConfigGroupVersionCheck.Check(cluster, group);
-            if (mismatch != null) throw mismatch;
+            await CheckGroupAsync(cluster, cancellationToken).ConfigureAwait(false);
             var running = string.Equals(cluster.Status, "running", StringComparison.OrdinalIgnoreCase);
             return new ServiceAnswer(running, 0, running ? "SUCCESS" : $"Cluster is not in running state ({cluster.Status})", null);
         }
@@ -54,8 +52,7 @@ namespace Cdss.Rollout
         {
             var cluster = await _client.GetClusterDetailAsync(serviceGroupInstanceNo, cancellationToken).ConfigureAwait(false);
             if (string.Equals(cluster.Status, "changing", StringComparison.OrdinalIgnoreCase)) return true;
-            var check = await _client.PreCheckAsync(serviceGroupInstanceNo, cancellationToken).ConfigureAwait(false);
-            return !check.CanRestart && CdssClient.SaysInProgress(check.Message);
+            return await _client.IsRestartRunningAsync(serviceGroupInstanceNo, cancellationToken).ConfigureAwait(false);
         }
 
         public RolloutResult NewResult(long serviceGroupInstanceNo)
@@ -63,6 +60,18 @@ namespace Cdss.Rollout
             var result = new RolloutResult(ResultTypeNames.ConfigGroupApply) { ServiceGroupInstanceNo = serviceGroupInstanceNo };
             result.SetFact("ConfigGroupNo", _configGroupNo);
             return result;
+        }
+
+        /// <summary>
+        /// The group, if it exists and is made for the cluster's Kafka version: otherwise CdssConfigGroupNotFound or
+        /// CdssConfigGroupVersionMismatch, before anything is sent. Without -Wait the cmdlet checks with this too.
+        /// </summary>
+        public async Task<ConfigGroup> CheckGroupAsync(ClusterDetail cluster, CancellationToken cancellationToken)
+        {
+            var group = await GroupAsync(cluster.KafkaVersionCode, cancellationToken).ConfigureAwait(false);
+            var mismatch = ConfigGroupVersionCheck.Check(cluster, group);
+            if (mismatch != null) throw mismatch;
+            return group;
         }
 
         private async Task<ConfigGroup> GroupAsync(int? likelyVersionCode, CancellationToken cancellationToken)

@@ -38,11 +38,8 @@ namespace Cdss.Rollout
         public Task<RollingRestartProgress> ProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
             _client.GetRollingRestartProgressAsync(serviceGroupInstanceNo, cancellationToken);
 
-        public async Task<bool> IsRunningAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken)
-        {
-            var check = await _client.PreCheckAsync(serviceGroupInstanceNo, cancellationToken).ConfigureAwait(false);
-            return !check.CanRestart && CdssClient.SaysInProgress(check.Message);
-        }
+        public Task<bool> IsRunningAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+            _client.IsRestartRunningAsync(serviceGroupInstanceNo, cancellationToken);
 
         public RolloutResult NewResult(long serviceGroupInstanceNo)
         {

@@ -32,13 +32,8 @@ namespace Cdss.Rollout
 
         public string Label(RolloutItem item) => Label(item.ServiceGroupInstanceNo);
 
-        /// <summary>"cluster 3432149 (kafka-prod-01)".</summary>
-        public string Label(long no)
-        {
-            var name = _clusters.NameOf(no);
-            var number = no.ToString(CultureInfo.InvariantCulture);
-            return name == null ? $"cluster {number}" : $"cluster {number} ({name})";
-        }
+        /// <summary>"cluster 3432149 (kafka-prod-01)", as a record line names it.</summary>
+        public string Label(long no) => "cluster " + _clusters.Describe(no);
 
         public void PreCheck(RolloutItem item, ServiceAnswer answer)
         {
@@ -102,7 +97,7 @@ namespace Cdss.Rollout
             var result = item.Result;
             result.FinishedAt = _options.Now();
             if (result.ClusterName == null) result.ClusterName = _clusters.NameOf(item.ServiceGroupInstanceNo);
-            if (item.Error != null && item.Error.Subject == null) item.Error.Subject = char.ToUpperInvariant(Label(item)[0]) + Label(item).Substring(1);
+            if (item.Error != null && item.Error.Subject == null) item.Error.Subject = _clusters.Label(item.ServiceGroupInstanceNo);
             var journalEvent = result.Outcome switch
             {
                 RolloutOutcome.Succeeded => JournalEvents.Succeeded,
