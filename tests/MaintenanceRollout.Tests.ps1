@@ -5,14 +5,6 @@ BeforeAll {
     $script:session = $emu.Session
     $script:rollout = @{ Wait = $true; Force = $true; PollIntervalSec = 1 }
 
-    function Invoke-Rollout([scriptblock] $Script) {
-        $ErrorActionPreference = 'Continue'   # the suite runs with Stop; here errors are collected, not thrown
-        $all = @(& $Script 2>&1 6>$null)
-        [pscustomobject]@{
-            Results = @($all | Where-Object { $_ -is [Cdss.RolloutResult] })
-            Errors  = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
-        }
-    }
 
     function Get-Detail([long] $Number) { Invoke-CdssApi "/cluster/getClusterInfoList/$Number" }
 }
@@ -27,7 +19,7 @@ Describe 'Start-CdssRollingUpgrade -Wait' {
     It 'upgrades a fleet with a journal, halts on a red cluster, and resumes without upgrading anything twice' {
         $journal = Join-Path $TestDrive 'upgrade.jsonl'
         $upgrade = { Start-CdssRollingUpgrade 3432149, 3432154, 3432150 -KafkaVersionCode 3903006 -ConfigGroupNo 202 @rollout -JournalPath $journal }
-        $first = Invoke-Rollout $upgrade
+        $first = Invoke-Collected $upgrade
         "$($first.Results.Outcome)" | Should -Be 'Succeeded Failed NotStarted'
         $first.Results[0].PSTypeNames[0] | Should -Be 'Cdss.RollingUpgradeResult'
         $first.Results[0].FromKafkaVersion | Should -Be 'Kafka 3.7.1 (3713006)'
@@ -43,7 +35,7 @@ Describe 'Start-CdssRollingUpgrade -Wait' {
         $lines.operation | Sort-Object -Unique | Should -Be 'rollingUpgrade'
         $lines.target | Sort-Object -Unique | Should -Be '3903006:202'
 
-        $second = Invoke-Rollout $upgrade
+        $second = Invoke-Collected $upgrade
         "$($second.Results.Outcome)" | Should -Be 'AlreadyDone Skipped Succeeded'
         $counts = @(Get-CdssEmulatorRequest $emu -Operation rollingUpgrade) | Group-Object serviceGroupInstanceNo -AsHashTable
         $counts.Keys | Sort-Object | Should -Be @(3432149, 3432150, 3432154)
@@ -52,7 +44,7 @@ Describe 'Start-CdssRollingUpgrade -Wait' {
     }
 
     It 'writes the upgrade results into a JUnit report of their own' {
-        $results = (Invoke-Rollout { Start-CdssRollingUpgrade 3432149 -KafkaVersionCode 3903006 -ConfigGroupNo 202 @rollout }).Results
+        $results = (Invoke-Collected { Start-CdssRollingUpgrade 3432149 -KafkaVersionCode 3903006 -ConfigGroupNo 202 @rollout }).Results
         $path = Join-Path $TestDrive 'upgrade.xml'
         $results | Export-CdssReport $path JUnit
         [xml] $xml = Get-Content $path -Raw
@@ -65,7 +57,7 @@ Describe 'Set-CdssClusterConfigGroup -Wait' {
     BeforeEach { Reset-CdssEmulator $emu; $null = Get-CdssCluster -WarningAction SilentlyContinue }
 
     It '-Force -Wait applies the group, waits through "changing" until running and green' {
-        $r = Invoke-Rollout { Set-CdssClusterConfigGroup 3432149 -ConfigGroupNo 102 @rollout }
+        $r = Invoke-Collected { Set-CdssClusterConfigGroup 3432149 -ConfigGroupNo 102 @rollout }
         $r.Errors | Should -BeNullOrEmpty
         $r.Results[0].PSTypeNames[0] | Should -Be 'Cdss.ConfigGroupApplyResult'
         $r.Results[0].Outcome | Should -Be 'Succeeded'
@@ -79,7 +71,7 @@ Describe 'Set-CdssClusterConfigGroup -Wait' {
     }
 
     It 'skips a cluster whose Kafka version differs from the group''s, before sending, and goes on' {
-        $r = Invoke-Rollout { Set-CdssClusterConfigGroup 3432151, 3432149 -ConfigGroupNo 102 @rollout }
+        $r = Invoke-Collected { Set-CdssClusterConfigGroup 3432151, 3432149 -ConfigGroupNo 102 @rollout }
         "$($r.Results.Outcome)" | Should -Be 'Skipped Succeeded'
         $r.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssConfigGroupVersionMismatch*'
         "$($r.Errors[0])" | Should -Match '^Cluster 3432151 \(kafka-stage\): '
@@ -98,7 +90,7 @@ Describe 'Restart-CdssKafkaNode -Wait' {
 
     It 'restarts one broker once and waits until the cluster is green again' {
         $node = Get-CdssClusterNode 3432149 | Where-Object Role -EQ 'BROKER' | Select-Object -First 1
-        $r = Invoke-Rollout { $node | Restart-CdssKafkaNode -Force -Wait -PollIntervalSec 1 }
+        $r = Invoke-Collected { $node | Restart-CdssKafkaNode -Force -Wait -PollIntervalSec 1 }
         $r.Errors | Should -BeNullOrEmpty
         $r.Results[0].PSTypeNames[0] | Should -Be 'Cdss.KafkaNodeRestartResult'
         $r.Results[0].Outcome | Should -Be 'Succeeded'

@@ -8,17 +8,6 @@ BeforeAll {
     $script:pwsh = Join-Path $PSHOME 'pwsh'
     $script:rollout = @{ Wait = $true; Force = $true; PollIntervalSec = 1 }
 
-    # Runs a rollout, keeping output, errors, warnings and the record lines apart.
-    function Invoke-Rollout([scriptblock] $Script) {
-        $ErrorActionPreference = 'Continue'   # the suite runs with Stop; here errors are collected, not thrown
-        $all = @(& $Script 2>&1 3>&1 6>&1)
-        [pscustomobject]@{
-            Results  = @($all | Where-Object { $_ -is [Cdss.RolloutResult] })
-            Errors   = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
-            Warnings = @($all | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
-            Lines    = @($all | Where-Object { $_ -is [System.Management.Automation.InformationRecord] } | ForEach-Object { "$($_.MessageData)" })
-        }
-    }
 
     function Get-RestartRequest($Emulator = $script:emu) { @(Get-CdssEmulatorRequest $Emulator -Operation rollingRestart) }
 
@@ -58,7 +47,7 @@ Describe 'Halting' {
     BeforeEach { Reset-CdssEmulator $emu; $null = Get-CdssCluster -WarningAction SilentlyContinue }
 
     It 'a cluster that turns red stops the rollout; the rest are NotStarted and never requested' {
-        $r = Invoke-Rollout { Start-CdssRollingRestart 3432149, 3432154, 3432150 @rollout }
+        $r = Invoke-Collected { Start-CdssRollingRestart 3432149, 3432154, 3432150 @rollout }
         "$($r.Results.Outcome)" | Should -Be 'Succeeded Failed NotStarted'
         $r.Results.ServiceGroupInstanceNo | Should -Be @(3432149, 3432154, 3432150)
         (Get-RestartRequest).serviceGroupInstanceNo | Should -Be @(3432149, 3432154)
@@ -69,13 +58,13 @@ Describe 'Halting' {
     }
 
     It '-MaxFailures 1 goes on past one failed cluster' {
-        $r = Invoke-Rollout { Start-CdssRollingRestart 3432154, 3432149 @rollout -MaxFailures 1 }
+        $r = Invoke-Collected { Start-CdssRollingRestart 3432154, 3432149 @rollout -MaxFailures 1 }
         "$($r.Results.Outcome)" | Should -Be 'Failed Succeeded'
         (Get-RestartRequest).Count | Should -Be 2
     }
 
     It 'a pre-check that says no is Skipped with CdssPreCheckFailed, and the rollout goes on' {
-        $r = Invoke-Rollout { Start-CdssRollingRestart 3432151, 3432149 @rollout }
+        $r = Invoke-Collected { Start-CdssRollingRestart 3432151, 3432149 @rollout }
         "$($r.Results.Outcome)" | Should -Be 'Skipped Succeeded'
         $r.Results[0].Code | Should -Be 0
         $r.Results[0].Message | Should -Be 'Cluster is not in running state (changing)'
@@ -84,7 +73,7 @@ Describe 'Halting' {
     }
 
     It 'writes Cdss.RollingRestartResult with the contract''s properties' {
-        $r = (Invoke-Rollout { Start-CdssRollingRestart 3432149 @rollout }).Results[0]
+        $r = (Invoke-Collected { Start-CdssRollingRestart 3432149 @rollout }).Results[0]
         $r.PSTypeNames[0] | Should -Be 'Cdss.RollingRestartResult'
         $r.ServiceGroupInstanceNo | Should -BeOfType [long]
         $r.ClusterName | Should -Be 'kafka-prod-01'
@@ -107,7 +96,7 @@ Describe 'The "done" rule' {
 
     It 'a late start is not done before its brokers restarted, and the next cluster starts after that' {
         Set-CdssEmulatorConfig $emu @{ restartDelayMs = 2500; brokerRestartMs = 400 }
-        $r = Invoke-Rollout { Start-CdssRollingRestart 3432149, 3432153 @rollout }
+        $r = Invoke-Collected { Start-CdssRollingRestart 3432149, 3432153 @rollout }
         "$($r.Results.Outcome)" | Should -Be 'Succeeded Succeeded'
         $runs = @(Get-CdssEmulatorRestart $emu)
         $runs.Count | Should -Be 2
@@ -121,7 +110,7 @@ Describe 'The "done" rule' {
         $s = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -MaxRetries 0 -NotDefault
         Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 800 }
         Add-CdssEmulatorFault $emu @{ operation = 'rollingRestartProgressCheck'; kind = 'status'; status = 503; errorCode = '500'; startAfterMs = 0; durationMs = 2500 }
-        $r = Invoke-Rollout { Start-CdssRollingRestart 3432149 -Session $s @rollout -TimeoutMinutes 1 }
+        $r = Invoke-Collected { Start-CdssRollingRestart 3432149 -Session $s @rollout -TimeoutMinutes 1 }
         $r.Results[0].Outcome | Should -Be 'Succeeded'
         $r.Errors | Should -BeNullOrEmpty
         $r.Warnings.Count | Should -BeGreaterOrEqual 2
@@ -133,7 +122,7 @@ Describe 'The "done" rule' {
         $s = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -MaxRetries 0 -NotDefault
         Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 100 }
         Add-CdssEmulatorFault $emu @{ operation = 'rollingRestartProgressCheck'; kind = 'status'; status = 503; errorCode = '500' }
-        $r = Invoke-Rollout { Start-CdssRollingRestart 3432149, 3432150 -Session $s @rollout -TimeoutMinutes 1 }
+        $r = Invoke-Collected { Start-CdssRollingRestart 3432149, 3432150 -Session $s @rollout -TimeoutMinutes 1 }
         "$($r.Results.Outcome)" | Should -Be 'WaitInterrupted NotStarted'
         $r.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssWaitInterrupted*'
         "$($r.Errors[0])" | Should -Match 'may still be running'
@@ -147,7 +136,7 @@ Describe 'Wait-CdssRollingRestart' {
     It 'attaches to a restart already running and waits for it, never requesting one' {
         Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 500 }
         $null = Start-CdssRollingRestart 3432150 -Force
-        $r = Invoke-Rollout { Wait-CdssRollingRestart 3432150 -PollIntervalSec 1 }
+        $r = Invoke-Collected { Wait-CdssRollingRestart 3432150 -PollIntervalSec 1 }
         $r.Results[0].PSTypeNames[0] | Should -Be 'Cdss.RollingRestartResult'
         $r.Results[0].Outcome | Should -Be 'Succeeded'
         $r.Results[0].BrokersUp | Should -Be 5
@@ -158,7 +147,7 @@ Describe 'Wait-CdssRollingRestart' {
 
     It 'writes NotStarted at once for a cluster with no restart running' {
         $clock = [Diagnostics.Stopwatch]::StartNew()
-        $r = Invoke-Rollout { 3432149 | Wait-CdssRollingRestart -PollIntervalSec 1 }
+        $r = Invoke-Collected { 3432149 | Wait-CdssRollingRestart -PollIntervalSec 1 }
         $r.Results[0].Outcome | Should -Be 'NotStarted'
         $r.Results[0].Message | Should -Match 'nothing to wait for'
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 30
@@ -171,7 +160,7 @@ Describe '-Deadline and -ThrottleLimit' {
         Reset-CdssEmulator $emu
         # The first cluster has 5 s to start (plenty, even on a loaded machine) and runs 6 s, so it ends after the deadline.
         Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 2000 }
-        $r = Invoke-Rollout { Start-CdssRollingRestart 3432149, 3432150, 3432153 @rollout -Deadline (Get-Date).AddSeconds(5) }
+        $r = Invoke-Collected { Start-CdssRollingRestart 3432149, 3432150, 3432153 @rollout -Deadline (Get-Date).AddSeconds(5) }
         "$($r.Results.Outcome)" | Should -Be 'Succeeded Deferred Deferred'
         (Get-RestartRequest).serviceGroupInstanceNo | Should -Be @(3432149)
         $r.Results[1].Message | Should -Match 'deadline'
@@ -180,7 +169,7 @@ Describe '-Deadline and -ThrottleLimit' {
     It '-ThrottleLimit 3: the emulator never has more than 3 clusters restarting at once' {
         Reset-CdssEmulator $fleet
         $ready = @(Get-CdssCluster -Session $fleetSession | Where-Object Status -EQ 'running' | Select-Object -First 7)
-        $r = Invoke-Rollout { $ready | Start-CdssRollingRestart -Session $fleetSession @rollout -ThrottleLimit 3 }
+        $r = Invoke-Collected { $ready | Start-CdssRollingRestart -Session $fleetSession @rollout -ThrottleLimit 3 }
         @($r.Results | Where-Object Outcome -EQ 'Succeeded').Count | Should -Be 7
         $runs = @(Get-CdssEmulatorRestart $fleet)
         $runs.Count | Should -Be 7
@@ -276,7 +265,7 @@ Describe 'Export-CdssReport' {
         Reset-CdssEmulator $emu
         $null = Get-CdssCluster -WarningAction SilentlyContinue
         $script:checks = @(Test-CdssRollingRestart 3432149, 3432151)
-        $script:results = @((Invoke-Rollout { Start-CdssRollingRestart 3432151, 3432149, 3432154, 3432150 @rollout }).Results)
+        $script:results = @((Invoke-Collected { Start-CdssRollingRestart 3432151, 3432149, 3432154, 3432150 @rollout }).Results)
     }
 
     It 'writes JUnit that validates against the JUnit XSD, one testcase per cluster, failures and skips marked' {

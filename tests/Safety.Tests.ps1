@@ -4,16 +4,6 @@ BeforeAll {
     $script:emu = Start-ConnectedEmulator -ArgumentList '--broker-restart-ms', '100'
     $script:session = $emu.Session
 
-    # Runs a script, separating what it wrote into output, errors and warnings.
-    function Invoke-Quiet([scriptblock] $Script) {
-        $ErrorActionPreference = 'Continue'   # the suite runs with Stop; here errors are collected, not thrown
-        $all = @(& $Script 2>&1 3>&1)
-        [pscustomobject]@{
-            Output   = @($all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] -and $_ -isnot [System.Management.Automation.WarningRecord] })
-            Errors   = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
-            Warnings = @($all | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
-        }
-    }
 }
 
 AfterAll {
@@ -59,14 +49,14 @@ Describe 'disallowedClusters' {
     BeforeEach { Reset-CdssEmulator $emu }
 
     It 'Get-CdssCluster writes one warning that names them' {
-        $r = Invoke-Quiet { Get-CdssCluster }
+        $r = Invoke-Collected { Get-CdssCluster }
         $r.Output.ServiceGroupInstanceNo | Should -Not -Contain 3432160
         $r.Warnings.Count | Should -Be 1
         "$($r.Warnings[0])" | Should -Match 'kafka-payments \(3432160\)'
     }
 
     It 'asking for one by number is CdssPermissionDenied, not CdssClusterNotFound' {
-        $r = Invoke-Quiet { Get-CdssCluster -ServiceGroupInstanceNo 3432160 }
+        $r = Invoke-Collected { Get-CdssCluster -ServiceGroupInstanceNo 3432160 }
         $r.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssPermissionDenied*'
         $r.Errors[0].TargetObject | Should -Be 3432160
         "$($r.Errors[0])" | Should -Match 'kafka-payments'
@@ -128,7 +118,7 @@ Describe 'Invoke-CdssApi confirmation' {
 
     It 'a side-effecting GET is sent once after a 503, and ends CdssOutcomeUnknown naming what it was' {
         Add-CdssEmulatorFault $emu @{ operation = 'restartKafkaService'; kind = 'status'; status = 503; errorCode = '500' }
-        $r = Invoke-Quiet { Invoke-CdssApi -Method GET -Path /cluster/restartKafkaService/3432149 -Force }
+        $r = Invoke-Collected { Invoke-CdssApi -Method GET -Path /cluster/restartKafkaService/3432149 -Force }
         $r.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssOutcomeUnknown*'
         "$($r.Errors[0])" | Should -Match 'GET /api/v1/cluster/restartKafkaService/3432149'
         (Get-CdssEmulatorRequest $emu -Operation restartKafkaService | Measure-Object).Count | Should -Be 1
@@ -189,7 +179,7 @@ Describe 'Inputs a person gets wrong' {
     }
 
     It 'Get-CdssCluster 3432149 (a number given to -Name) points at -ServiceGroupInstanceNo' {
-        $r = Invoke-Quiet { Get-CdssCluster 3432149 }
+        $r = Invoke-Collected { Get-CdssCluster 3432149 }
         $r.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssClusterNotFound*'
         "$($r.Errors[0])" | Should -Match '-ServiceGroupInstanceNo'
         $r.Errors[0].ErrorDetails.RecommendedAction | Should -Match '-ServiceGroupInstanceNo 3432149'
@@ -198,7 +188,7 @@ Describe 'Inputs a person gets wrong' {
     It 'Get-CdssCluster errors use the query as their target, not a page number' {
         Add-CdssEmulatorFault $emu @{ operation = 'getClusterInfoList'; kind = 'status'; status = 500; errorCode = '900' }
         $s = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -MaxRetries 0 -NotDefault
-        $r = Invoke-Quiet { Get-CdssCluster -Name 'kafka-prod-*' -Session $s }
+        $r = Invoke-Collected { Get-CdssCluster -Name 'kafka-prod-*' -Session $s }
         $r.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssServiceError*'
         $r.Errors[0].TargetObject | Should -Be 'kafka-prod-*'
     }
@@ -227,18 +217,18 @@ Describe 'Errors say what really happened' {
         $null = Get-CdssCluster -WarningAction SilentlyContinue
         $s = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -MaxRetries 0 -NotDefault
         Add-CdssEmulatorFault $emu @{ kind = 'status'; status = 503; errorCode = '500' }
-        $pre = Invoke-Quiet { Test-CdssRollingRestart 3432150 -Session $s }
+        $pre = Invoke-Collected { Test-CdssRollingRestart 3432150 -Session $s }
         "$($pre.Errors[0])" | Should -Match '^Cluster 3432150: '
         $null = Get-CdssCluster -Session $s -ErrorAction SilentlyContinue
-        $restart = Invoke-Quiet { Start-CdssRollingRestart 3432149 -Session $session -SkipPreCheck -Force }
+        $restart = Invoke-Collected { Start-CdssRollingRestart 3432149 -Session $session -SkipPreCheck -Force }
         $restart.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssOutcomeUnknown*'
         "$($restart.Errors[0])" | Should -Match '^Cluster 3432149 \(kafka-prod-01\): '
-        $progress = Invoke-Quiet { Get-CdssRollingRestartProgress 3432153 -Session $session }
+        $progress = Invoke-Collected { Get-CdssRollingRestartProgress 3432153 -Session $session }
         "$($progress.Errors[0])" | Should -Match '^Cluster 3432153 \(kafka-analytics\): '
     }
 
     It 'code 3 tells the user to check the number, not to wait' {
-        $r = Invoke-Quiet { Get-CdssRollingRestartProgress 42 }
+        $r = Invoke-Collected { Get-CdssRollingRestartProgress 42 }
         "$($r.Errors[0])" | Should -Match '^Cluster 42: .*code 3: Invalid Service Group Instance No'
         $r.Errors[0].ErrorDetails.RecommendedAction | Should -Match 'Check the cluster number'
         $r.Errors[0].ErrorDetails.RecommendedAction | Should -Not -Match 'wait'
@@ -248,7 +238,7 @@ Describe 'Errors say what really happened' {
         $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
         $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
         $s = Connect-Cdss -Endpoint "http://127.0.0.1:$port/api/v1" -Credential $emu.Credential -MaxRetries 0 -NotDefault
-        $r = Invoke-Quiet { Start-CdssRollingRestart 3432149 -Session $s -SkipPreCheck -Force }
+        $r = Invoke-Collected { Start-CdssRollingRestart 3432149 -Session $s -SkipPreCheck -Force }
         $r.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssNetworkError*'
         "$($r.Errors[0])" | Should -Match 'connection refused.*not sent'
     }

@@ -58,3 +58,17 @@ function Invoke-InNewRunspace([scriptblock] $Script, [hashtable] $Arguments = @{
     }
     finally { $ps.Dispose() }
 }
+
+# Runs a script, collecting what it wrote apart: output, rollout results, errors, warnings and Information lines.
+# Errors are collected, not thrown, even under the suite's $ErrorActionPreference = 'Stop'.
+function Invoke-Collected([scriptblock] $Script) {
+    $ErrorActionPreference = 'Continue'
+    $all = @(& $Script 2>&1 3>&1 6>&1)
+    [pscustomobject]@{
+        Output   = @($all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] -and $_ -isnot [System.Management.Automation.WarningRecord] -and $_ -isnot [System.Management.Automation.InformationRecord] })
+        Results  = @($all | Where-Object { $_ -is [Cdss.RolloutResult] })
+        Errors   = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        Warnings = @($all | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
+        Lines    = @($all | Where-Object { $_ -is [System.Management.Automation.InformationRecord] } | ForEach-Object { "$($_.MessageData)" })
+    }
+}
