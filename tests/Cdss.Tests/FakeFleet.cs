@@ -54,8 +54,7 @@ internal sealed class FakeFleet : IRolloutOperation
     public int MaxConcurrent;
     public int Polls;
 
-    public string JournalName => "rollingRestart";
-    public string DisplayName => "rolling restart";
+    public OperationKind Kind => OperationKind.RollingRestart;
     public string? JournalTarget => null;
     public bool HasPreCheck => true;
 
@@ -79,16 +78,16 @@ internal sealed class FakeFleet : IRolloutOperation
         return Task.FromResult(new ServiceAnswer(true, 0, "SUCCESS", "req-" + no));
     }
 
-    public Task<RollingRestartProgress> ProgressAsync(long no, CancellationToken token)
+    public Task<ClusterProgress> ProgressAsync(long no, CancellationToken token)
     {
         Interlocked.Increment(ref Polls);
         var c = Clusters[no];
         if (_clock.Now < c.FailPollsUntil)
         {
             var id = c.PollErrorId ?? CdssErrorIds.ServiceError;
-            return Task.FromException<RollingRestartProgress>(new CdssException(id, CdssErrorCategory.ResourceUnavailable, "HTTP 503"));
+            return Task.FromException<ClusterProgress>(new CdssException(id, CdssErrorCategory.ResourceUnavailable, "HTTP 503"));
         }
-        var p = new RollingRestartProgress { ServiceGroupInstanceNo = no, ClusterName = c.Name, BrokersTotal = c.Brokers, BrokersUp = c.Brokers, BrokerStatus = "green" };
+        var p = new ClusterProgress { ServiceGroupInstanceNo = no, ClusterName = c.Name, BrokersTotal = c.Brokers, BrokersUp = c.Brokers, BrokerStatus = "green" };
         if (c.StartedAt is { } at && !c.Invisible)
         {
             var elapsed = _clock.Now - at - c.QuietAfterAccept;
@@ -105,7 +104,7 @@ internal sealed class FakeFleet : IRolloutOperation
 
     public Task<bool> IsRunningAsync(long no, CancellationToken token) => Task.FromResult(IsRunning(Clusters[no]));
 
-    public RolloutResult NewResult(long no) => new RolloutResult(ResultTypeNames.RollingRestart) { ServiceGroupInstanceNo = no };
+    public RolloutResult NewResult(long no) => new RolloutResult(Kind) { ServiceGroupInstanceNo = no };
 
     private bool IsRunning(FakeCluster c) =>
         !c.Invisible && c.StartedAt is { } at && !Red(c) && _clock.Now < at + c.QuietAfterAccept + TimeSpan.FromTicks(c.PerBroker.Ticks * c.Brokers);

@@ -43,7 +43,7 @@ public class PublicSurfaceTests
         "Cdss.NodeStatus",
         "Cdss.OperationRequest",
         "Cdss.RollingRestartPreCheck",
-        "Cdss.RollingRestartProgress",
+        "Cdss.ClusterProgress",
         "Cdss.RollingUpgradePreCheck",
         "Cdss.RolloutOutcome",
         "Cdss.RolloutResult",

@@ -95,7 +95,7 @@ namespace Cdss.Api
                 var body = $"{{\"kafkaVersionCode\":{Number(kafkaVersionCode)},\"serviceGroupInstanceNo\":{Number(serviceGroupInstanceNo)}}}";
                 var request = new ApiRequest(HttpMethod.Post, $"{ApplyConfigGroupPath}/{Number(configGroupNo)}", body);
                 var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
-                return new OperationRequest(OperationTypeNames.ConfigGroupApply)
+                return new OperationRequest(OperationKind.ConfigGroupApply)
                 {
                     ServiceGroupInstanceNo = serviceGroupInstanceNo,
                     ClusterName = Clusters.NameOf(serviceGroupInstanceNo),

@@ -50,7 +50,7 @@ namespace Cdss.Api
                 var body = "{\"computeInstanceNoList\":[" + string.Join(",", numbers.Select(Number)) + "]}";
                 var request = new ApiRequest(HttpMethod.Post, $"{RestartNodesPath}/{Number(serviceGroupInstanceNo)}", body);
                 var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
-                return new OperationRequest(OperationTypeNames.KafkaNodeRestart)
+                return new OperationRequest(OperationKind.KafkaNodeRestart)
                 {
                     ServiceGroupInstanceNo = serviceGroupInstanceNo,
                     ComputeInstanceNo = numbers,

@@ -52,7 +52,7 @@ namespace Cdss.Api
             {
                 var request = new ApiRequest(HttpMethod.Post, RollingUpgradePath, UpgradeBody(serviceGroupInstanceNo, kafkaVersionCode, configGroupNo));
                 var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
-                return new OperationRequest(OperationTypeNames.RollingUpgrade)
+                return new OperationRequest(OperationKind.RollingUpgrade)
                 {
                     ServiceGroupInstanceNo = serviceGroupInstanceNo,
                     ClusterName = Clusters.NameOf(serviceGroupInstanceNo),
@@ -66,7 +66,7 @@ namespace Cdss.Api
             });
 
         /// <summary>Where a rolling upgrade stands; the service answers in the same shape as the restart progress.</summary>
-        public Task<RollingRestartProgress> GetRollingUpgradeProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+        public Task<ClusterProgress> GetRollingUpgradeProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
             ProgressAsync(UpgradeProgressPath, serviceGroupInstanceNo, cancellationToken);
 
         /// <summary>All three go as JSON numbers, as the reference types them.</summary>

@@ -75,7 +75,7 @@ namespace Cdss.Api
             AboutCluster(serviceGroupInstanceNo, async () =>
             {
                 var envelope = await CallAsync(ClusterRequest(RollingRestartPath, serviceGroupInstanceNo), cancellationToken).ConfigureAwait(false);
-                return new OperationRequest(OperationTypeNames.RollingRestart)
+                return new OperationRequest(OperationKind.RollingRestart)
                 {
                     ServiceGroupInstanceNo = serviceGroupInstanceNo,
                     ClusterName = Clusters.NameOf(serviceGroupInstanceNo),
@@ -86,11 +86,11 @@ namespace Cdss.Api
                 };
             });
 
-        public Task<RollingRestartProgress> GetRollingRestartProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+        public Task<ClusterProgress> GetRollingRestartProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
             ProgressAsync(ProgressPath, serviceGroupInstanceNo, cancellationToken);
 
         /// <summary>A progress check (restart or upgrade: the result has the same shape).</summary>
-        private Task<RollingRestartProgress> ProgressAsync(string path, long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+        private Task<ClusterProgress> ProgressAsync(string path, long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
             AboutCluster(serviceGroupInstanceNo, async () =>
             {
                 var envelope = await CallAsync(ClusterRequest(path, serviceGroupInstanceNo), cancellationToken).ConfigureAwait(false);

@@ -75,8 +75,8 @@ namespace Cdss.Api
             return cluster;
         }
 
-        public static RollingRestartProgress ToProgress(JsonElement result, long serviceGroupInstanceNo) =>
-            new RollingRestartProgress
+        public static ClusterProgress ToProgress(JsonElement result, long serviceGroupInstanceNo) =>
+            new ClusterProgress
             {
                 ServiceGroupInstanceNo = serviceGroupInstanceNo,
                 ClusterName = Str(result, "clusterName"),

@@ -46,7 +46,7 @@ namespace Cdss.Commands
                 _rows.Add(InputObject.BaseObject switch
                 {
                     RollingRestartPreCheck check => ReportRows.From(check),
-                    RolloutResult result => ReportRows.From(result, ReportRows.SuiteOf(result)),
+                    RolloutResult result => ReportRows.From(result),
                     var other => throw new CdssException(CdssErrorIds.InvalidArgument, CdssErrorCategory.InvalidArgument,
                         $"Export-CdssReport takes pre-check answers and rollout results, not {other?.GetType().FullName ?? "null"}",
                         "Pipe the output of Test-CdssRollingRestart, Start-CdssRollingRestart -Wait or Wait-CdssRollingRestart."),

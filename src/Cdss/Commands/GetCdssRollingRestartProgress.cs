@@ -2,12 +2,12 @@ using System.Management.Automation;
 
 namespace Cdss.Commands
 {
-    /// <summary>Shows where a rolling restart stands: brokers up, per-node status, ZooKeeper and CMAK.</summary>
+    /// <summary>Shows where a cluster stands during a restart, upgrade or config group apply: brokers up, per-node status, ZooKeeper and CMAK.</summary>
     [Cmdlet(VerbsCommon.Get, "CdssRollingRestartProgress")]
-    [OutputType(typeof(RollingRestartProgress))]
+    [OutputType(TypedOutput.ProgressTypeName)]
     public sealed class GetCdssRollingRestartProgress : PerClusterCmdlet
     {
         private protected override void ProcessCluster(Api.CdssClient client, long serviceGroupInstanceNo) =>
-            WriteObject(Await(client.GetRollingRestartProgressAsync(serviceGroupInstanceNo, StopToken)));
+            WriteObject(TypedOutput.Wrap(Await(client.GetRollingRestartProgressAsync(serviceGroupInstanceNo, StopToken))));
     }
 }

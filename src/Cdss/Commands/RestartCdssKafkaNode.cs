@@ -10,8 +10,8 @@ namespace Cdss.Commands
     /// collected and each cluster gets one request naming all of its nodes.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Restart, "CdssKafkaNode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(OperationTypeNames.KafkaNodeRestart)]
-    [OutputType(Rollout.ResultTypeNames.KafkaNodeRestart)]
+    [OutputType(OperationKind.KafkaNodeRestartAnswer)]
+    [OutputType(OperationKind.KafkaNodeRestartResult)]
     public sealed class RestartCdssKafkaNode : CdssSessionCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

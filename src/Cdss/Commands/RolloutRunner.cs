@@ -96,7 +96,7 @@ namespace Cdss.Commands
             if (running.Count == 0) return;
             var names = string.Join(", ", running.Select(i => i.Result.ClusterName == null ? $"{i.ServiceGroupInstanceNo}" : $"{i.ServiceGroupInstanceNo} ({i.Result.ClusterName})"));
             var resume = journalPath != null ? $"run the same command with -JournalPath '{journalPath}' to re-attach" : "re-attach with Wait-CdssRollingRestart";
-            var text = $"Stopped. The {operation.DisplayName} of these clusters is still running on the service: {names}. Follow it with Get-CdssRollingRestartProgress, or {resume}.";
+            var text = $"Stopped. The {operation.Kind.DisplayName} of these clusters is still running on the service: {names}. Follow it with Get-CdssRollingRestartProgress, or {resume}.";
             try { _cmdlet.Host.UI.WriteWarningLine(text); }
             catch (Exception) { /* no host to tell */ }
         }

@@ -12,8 +12,8 @@ namespace Cdss.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "CdssClusterConfigGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         DefaultParameterSetName = RequestSet)]
-    [OutputType(OperationTypeNames.ConfigGroupApply, ParameterSetName = new[] { RequestSet })]
-    [OutputType(ResultTypeNames.ConfigGroupApply, ParameterSetName = new[] { RolloutParameters.Set })]
+    [OutputType(OperationKind.ConfigGroupApplyAnswer, ParameterSetName = new[] { RequestSet })]
+    [OutputType(OperationKind.ConfigGroupApplyResult, ParameterSetName = new[] { RolloutParameters.Set })]
     public sealed class SetCdssClusterConfigGroup : RolloutCmdlet
     {
         [Parameter(Mandatory = true, Position = 1)]

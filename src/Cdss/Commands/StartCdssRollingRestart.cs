@@ -10,8 +10,8 @@ namespace Cdss.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "CdssRollingRestart", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         DefaultParameterSetName = RequestSet)]
-    [OutputType(OperationTypeNames.RollingRestart, ParameterSetName = new[] { RequestSet })]
-    [OutputType(ResultTypeNames.RollingRestart, ParameterSetName = new[] { RolloutParameters.Set })]
+    [OutputType(OperationKind.RollingRestartAnswer, ParameterSetName = new[] { RequestSet })]
+    [OutputType(OperationKind.RollingRestartResult, ParameterSetName = new[] { RolloutParameters.Set })]
     public sealed class StartCdssRollingRestart : RolloutCmdlet
     {
         /// <summary>Send the restart without asking the pre-check first.</summary>

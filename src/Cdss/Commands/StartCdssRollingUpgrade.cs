@@ -12,8 +12,8 @@ namespace Cdss.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "CdssRollingUpgrade", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         DefaultParameterSetName = RequestSet)]
-    [OutputType(OperationTypeNames.RollingUpgrade, ParameterSetName = new[] { RequestSet })]
-    [OutputType(ResultTypeNames.RollingUpgrade, ParameterSetName = new[] { RolloutParameters.Set })]
+    [OutputType(OperationKind.RollingUpgradeAnswer, ParameterSetName = new[] { RequestSet })]
+    [OutputType(OperationKind.RollingUpgradeResult, ParameterSetName = new[] { RolloutParameters.Set })]
     public sealed class StartCdssRollingUpgrade : RolloutCmdlet
     {
         /// <summary>The target Kafka version (Get-CdssKafkaVersion).</summary>

@@ -11,7 +11,7 @@ namespace Cdss.Commands
     /// is written at once as NotStarted.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "CdssRollingRestart")]
-    [OutputType(ResultTypeNames.RollingRestart)]
+    [OutputType(OperationKind.RollingRestartResult)]
     public sealed class WaitCdssRollingRestart : CdssSessionCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

@@ -10,7 +10,7 @@ namespace Cdss
     /// </summary>
     public sealed class OperationRequest
     {
-        internal OperationRequest(string typeName) => TypeName = typeName;
+        internal OperationRequest(OperationKind kind) => Kind = kind;
 
         public long ServiceGroupInstanceNo { get; set; }
 
@@ -33,8 +33,8 @@ namespace Cdss
         public string Message { get; set; } = "";
         public string? RequestId { get; set; }
 
-        /// <summary>"Cdss.RollingRestart" and so on: the name scripts and views know this answer by.</summary>
-        internal string TypeName { get; }
+        /// <summary>Which operation this answers; its AnswerTypeName is the name scripts and views know this answer by.</summary>
+        internal OperationKind Kind { get; }
 
         public override string ToString() =>
             $"{ClusterName ?? ServiceGroupInstanceNo.ToString(CultureInfo.InvariantCulture)}: Accepted={Accepted} ({Message})";

@@ -11,7 +11,7 @@ namespace Cdss
     /// </summary>
     public sealed class RolloutResult
     {
-        internal RolloutResult(string typeName) => TypeName = typeName;
+        internal RolloutResult(OperationKind kind) => Kind = kind;
 
         public long ServiceGroupInstanceNo { get; set; }
         public string? ClusterName { get; set; }
@@ -40,14 +40,17 @@ namespace Cdss
         public int? BrokersTotal => Progress?.BrokersTotal;
 
         /// <summary>The last progress check seen.</summary>
-        public RollingRestartProgress? Progress { get; set; }
+        public ClusterProgress? Progress { get; set; }
 
         /// <summary>True for the outcomes that stop a rollout: Failed, TimedOut, OutcomeUnknown, WaitInterrupted.</summary>
         public bool IsFailure => Outcome == RolloutOutcome.Failed || Outcome == RolloutOutcome.TimedOut ||
                                  Outcome == RolloutOutcome.OutcomeUnknown || Outcome == RolloutOutcome.WaitInterrupted;
 
-        /// <summary>"Cdss.RollingRestartResult" and so on: the name scripts and views know this result by.</summary>
-        internal string TypeName { get; }
+        /// <summary>Which operation this is a result of; its ResultTypeName is the name scripts and views know this result by.</summary>
+        internal OperationKind Kind { get; }
+
+        /// <summary>Each progress reading that changed brokers up or the status, oldest first (for the report's timeline).</summary>
+        internal List<ProgressSample> Samples { get; } = new List<ProgressSample>();
 
         /// <summary>The operation's own facts, written as extra properties, in order.</summary>
         internal IList<KeyValuePair<string, object?>> Facts { get; } = new List<KeyValuePair<string, object?>>();

@@ -18,9 +18,9 @@ namespace Cdss.Reports
             At = check.CheckedAt,
         };
 
-        public static ReportRow From(RolloutResult result, string suite) => new ReportRow
+        public static ReportRow From(RolloutResult result) => new ReportRow
         {
-            Suite = suite,
+            Suite = result.Kind.Title,
             ServiceGroupInstanceNo = result.ServiceGroupInstanceNo,
             ClusterName = result.ClusterName,
             Verdict = result.IsFailure ? ReportVerdict.Failed
@@ -33,16 +33,6 @@ namespace Cdss.Reports
             Duration = result.Duration,
             At = result.FinishedAt,
             Brokers = result.Progress == null ? null : $"{result.BrokersUp}/{result.BrokersTotal} {result.BrokerStatus}",
-        };
-
-        /// <summary>The report suite of a result: "Rolling restart" for Cdss.RollingRestartResult, and so on.</summary>
-        public static string SuiteOf(RolloutResult result) => result.TypeName switch
-        {
-            Rollout.ResultTypeNames.RollingRestart => "Rolling restart",
-            Rollout.ResultTypeNames.RollingUpgrade => "Rolling upgrade",
-            Rollout.ResultTypeNames.ConfigGroupApply => "Config group apply",
-            Rollout.ResultTypeNames.KafkaNodeRestart => "Kafka node restart",
-            var other => other,
         };
     }
 }

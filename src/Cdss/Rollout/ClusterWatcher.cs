@@ -30,7 +30,7 @@ namespace Cdss.Rollout
             CdssException? pollError = null;
             while (true)
             {
-                RollingRestartProgress? current = null;
+                ClusterProgress? current = null;
                 try
                 {
                     current = await _operation.ProgressAsync(no, cancellationToken).ConfigureAwait(false);
@@ -58,7 +58,7 @@ namespace Cdss.Rollout
                     if (current.IsFailed)
                     {
                         return Finish(item, RolloutOutcome.Failed, new CdssException(CdssErrorIds.RestartFailed, CdssErrorCategory.InvalidResult,
-                            $"The {_operation.DisplayName} turned {current.BrokerStatus}: {current.BrokersUp}/{current.BrokersTotal} brokers up; nodes: {current.NodeSummary()}",
+                            $"The {_operation.Kind.DisplayName} turned {current.BrokerStatus}: {current.BrokersUp}/{current.BrokersTotal} brokers up; nodes: {current.NodeSummary()}",
                             "Look at the failed nodes in the NAVER Cloud console or with Get-CdssRollingRestartProgress; the rollout stopped so no other cluster is touched."));
                     }
                     if (current.IsComplete)
@@ -90,7 +90,7 @@ namespace Cdss.Rollout
                         ? $"did not finish within {_options.Timeout.TotalMinutes:0.#} minutes"
                         : $"never showed a change within {_options.Timeout.TotalMinutes:0.#} minutes (no broker down, no status change, and the service never said it was in progress)";
                     return Finish(item, RolloutOutcome.TimedOut, new CdssException(CdssErrorIds.RestartTimeout, CdssErrorCategory.OperationTimeout,
-                        $"The {_operation.DisplayName} {what}; last seen: {Describe(item.Result.Progress)}",
+                        $"The {_operation.Kind.DisplayName} {what}; last seen: {Describe(item.Result.Progress)}",
                         "It may still be running on the service: follow it with Get-CdssRollingRestartProgress, or wait again with Wait-CdssRollingRestart (or the same command and -JournalPath)."));
                 }
                 var wait = deadline - now < _options.PollInterval ? deadline - now : _options.PollInterval;
@@ -112,7 +112,7 @@ namespace Cdss.Rollout
 
         private RolloutOutcome Interrupted(RolloutItem item, CdssException cause, string how) =>
             Finish(item, RolloutOutcome.WaitInterrupted, new CdssException(CdssErrorIds.WaitInterrupted, CdssErrorCategory.ConnectionError,
-                $"Waiting for the {_operation.DisplayName} stopped {how} ({cause.ErrorId}: {cause.Description.TrimEnd('.')}). The {_operation.DisplayName} may still be running on the service",
+                $"Waiting for the {_operation.Kind.DisplayName} stopped {how} ({cause.ErrorId}: {cause.Description.TrimEnd('.')}). The {_operation.Kind.DisplayName} may still be running on the service",
                 "Re-attach with Wait-CdssRollingRestart -ServiceGroupInstanceNo <number>, or run the same command again with the same -JournalPath; it will not be requested again.",
                 cause) { RequestId = item.Result.RequestId });
 
@@ -129,7 +129,7 @@ namespace Cdss.Rollout
             error.ErrorId == CdssErrorIds.AuthenticationFailed || error.ErrorId == CdssErrorIds.PermissionDenied ||
             error.ErrorId == CdssErrorIds.NoSession;
 
-        internal static string Describe(RollingRestartProgress? progress) =>
+        internal static string Describe(ClusterProgress? progress) =>
             progress == null ? "no progress could be read" : $"{progress.BrokersUp}/{progress.BrokersTotal} brokers up, status {progress.BrokerStatus}";
     }
 }

@@ -23,8 +23,7 @@ namespace Cdss.Rollout
             _configGroupNo = configGroupNo;
         }
 
-        public string JournalName => "configGroupApply";
-        public string DisplayName => "config group apply";
+        public OperationKind Kind => OperationKind.ConfigGroupApply;
         public bool HasPreCheck => true;
         public string JournalTarget => _configGroupNo.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -44,7 +43,7 @@ namespace Cdss.Rollout
             return new ServiceAnswer(answer.Accepted, answer.Code, answer.Message, answer.RequestId);
         }
 
-        public Task<RollingRestartProgress> ProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+        public Task<ClusterProgress> ProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
             _client.GetRollingRestartProgressAsync(serviceGroupInstanceNo, cancellationToken);
 
         /// <summary>While the group is applied the cluster is "changing"; its brokers restarting also counts.</summary>
@@ -57,7 +56,7 @@ namespace Cdss.Rollout
 
         public RolloutResult NewResult(long serviceGroupInstanceNo)
         {
-            var result = new RolloutResult(ResultTypeNames.ConfigGroupApply) { ServiceGroupInstanceNo = serviceGroupInstanceNo };
+            var result = new RolloutResult(Kind) { ServiceGroupInstanceNo = serviceGroupInstanceNo };
             result.SetFact("ConfigGroupNo", _configGroupNo);
             return result;
         }

@@ -10,17 +10,14 @@ namespace Cdss.Rollout
     /// </summary>
     internal interface IRolloutOperation
     {
-        /// <summary>The journal's name for it, e.g. "rollingRestart"; a journal line of another operation is ignored.</summary>
-        string JournalName { get; }
+        /// <summary>Which operation it is: its names in the journal, in sentences and in reports, and its results' type name.</summary>
+        OperationKind Kind { get; }
 
         /// <summary>
         /// Tells apart journal lines of the same operation with different targets (an upgrade's version and group);
         /// null when there is none.
         /// </summary>
         string? JournalTarget { get; }
-
-        /// <summary>How a person says it: "rolling restart".</summary>
-        string DisplayName { get; }
 
         /// <summary>False for an operation the service offers no pre-check for (then PreCheckAsync is never called).</summary>
         bool HasPreCheck { get; }
@@ -31,7 +28,7 @@ namespace Cdss.Rollout
         /// <summary>Sends the request that starts it. Must never be retried after an ambiguous failure.</summary>
         Task<ServiceAnswer> StartAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken);
 
-        Task<RollingRestartProgress> ProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken);
+        Task<ClusterProgress> ProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken);
 
         /// <summary>
         /// Whether the service says the operation is still running (e.g. the pre-check answers "already in progress"):

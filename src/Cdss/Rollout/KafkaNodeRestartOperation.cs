@@ -21,8 +21,7 @@ namespace Cdss.Rollout
             _nodes = nodesPerCluster;
         }
 
-        public string JournalName => "kafkaNodeRestart";
-        public string DisplayName => "Kafka node restart";
+        public OperationKind Kind => OperationKind.KafkaNodeRestart;
         public string? JournalTarget => null;
         public bool HasPreCheck => false;
 
@@ -35,7 +34,7 @@ namespace Cdss.Rollout
             return new ServiceAnswer(answer.Accepted, answer.Code, answer.Message, answer.RequestId);
         }
 
-        public Task<RollingRestartProgress> ProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+        public Task<ClusterProgress> ProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
             _client.GetRollingRestartProgressAsync(serviceGroupInstanceNo, cancellationToken);
 
         public Task<bool> IsRunningAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
@@ -43,7 +42,7 @@ namespace Cdss.Rollout
 
         public RolloutResult NewResult(long serviceGroupInstanceNo)
         {
-            var result = new RolloutResult(ResultTypeNames.KafkaNodeRestart) { ServiceGroupInstanceNo = serviceGroupInstanceNo };
+            var result = new RolloutResult(Kind) { ServiceGroupInstanceNo = serviceGroupInstanceNo };
             result.SetFact("ComputeInstanceNo", _nodes.TryGetValue(serviceGroupInstanceNo, out var nodes) ? nodes.ToArray() : new long[0]);
             return result;
         }

@@ -11,8 +11,7 @@ namespace Cdss.Rollout
 
         public RollingRestartOperation(CdssClient client) => _client = client;
 
-        public string JournalName => "rollingRestart";
-        public string DisplayName => "rolling restart";
+        public OperationKind Kind => OperationKind.RollingRestart;
         public string? JournalTarget => null;
 
         public bool HasPreCheck => true;
@@ -29,12 +28,12 @@ namespace Cdss.Rollout
             return new ServiceAnswer(restart.Accepted, restart.Code, restart.Message, restart.RequestId);
         }
 
-        public Task<RollingRestartProgress> ProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+        public Task<ClusterProgress> ProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
             _client.GetRollingRestartProgressAsync(serviceGroupInstanceNo, cancellationToken);
 
         public Task<bool> IsRunningAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
             _client.IsRestartRunningAsync(serviceGroupInstanceNo, cancellationToken);
 
-        public RolloutResult NewResult(long serviceGroupInstanceNo) => new RolloutResult(ResultTypeNames.RollingRestart) { ServiceGroupInstanceNo = serviceGroupInstanceNo };
+        public RolloutResult NewResult(long serviceGroupInstanceNo) => new RolloutResult(Kind) { ServiceGroupInstanceNo = serviceGroupInstanceNo };
     }
 }

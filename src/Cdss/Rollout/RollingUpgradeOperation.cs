@@ -28,8 +28,7 @@ namespace Cdss.Rollout
             _configGroupNo = configGroupNo;
         }
 
-        public string JournalName => "rollingUpgrade";
-        public string DisplayName => "rolling upgrade";
+        public OperationKind Kind => OperationKind.RollingUpgrade;
         public bool HasPreCheck => true;
 
         /// <summary>Journal lines of an upgrade to another version or group are another rollout's.</summary>
@@ -53,7 +52,7 @@ namespace Cdss.Rollout
             return new ServiceAnswer(upgrade.Accepted, upgrade.Code, upgrade.Message, upgrade.RequestId);
         }
 
-        public Task<RollingRestartProgress> ProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
+        public Task<ClusterProgress> ProgressAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
             _client.GetRollingUpgradeProgressAsync(serviceGroupInstanceNo, cancellationToken);
 
         public async Task<bool> IsRunningAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken)
@@ -64,7 +63,7 @@ namespace Cdss.Rollout
 
         public RolloutResult NewResult(long serviceGroupInstanceNo)
         {
-            var result = new RolloutResult(ResultTypeNames.RollingUpgrade) { ServiceGroupInstanceNo = serviceGroupInstanceNo };
+            var result = new RolloutResult(Kind) { ServiceGroupInstanceNo = serviceGroupInstanceNo };
             result.SetFact("FromKafkaVersion", null);
             result.SetFact("ToKafkaVersion", _targetName ?? _kafkaVersionCode.ToString(CultureInfo.InvariantCulture));
             result.SetFact("ConfigGroupNo", _configGroupNo);

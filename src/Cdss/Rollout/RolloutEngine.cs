@@ -53,7 +53,7 @@ namespace Cdss.Rollout
             foreach (var item in Items)
             {
                 var state = _journal == null ? ResumeState.Fresh
-                    : JournalEvents.StateOf(_journal.Earlier, _operation.JournalName, _operation.JournalTarget, item.ServiceGroupInstanceNo);
+                    : JournalEvents.StateOf(_journal.Earlier, _operation.Kind.JournalName, _operation.JournalTarget, item.ServiceGroupInstanceNo);
                 if (state.Kind == ResumeKind.Done)
                 {
                     item.Result.Outcome = RolloutOutcome.AlreadyDone;
@@ -137,7 +137,7 @@ namespace Cdss.Rollout
             else if (_options.AttachOnly && !item.Began && !await IsRunningOrUnknownAsync(item, cancellationToken).ConfigureAwait(false))
             {
                 // Wait-CdssRollingRestart on a cluster where nothing runs: say so at once rather than time out.
-                RollingRestartProgress? progress = null;
+                ClusterProgress? progress = null;
                 try { progress = await _operation.ProgressAsync(item.ServiceGroupInstanceNo, cancellationToken).ConfigureAwait(false); }
                 catch (CdssException) { /* the watcher reports what polling finds */ }
                 if (progress != null) _record.Progress(item, progress);
@@ -149,7 +149,7 @@ namespace Cdss.Rollout
                 else
                 {
                     item.Result.Outcome = RolloutOutcome.NotStarted;
-                    item.Result.Message = $"No {_operation.DisplayName} is running on this cluster ({ClusterWatcher.Describe(progress)}); nothing to wait for.";
+                    item.Result.Message = $"No {_operation.Kind.DisplayName} is running on this cluster ({ClusterWatcher.Describe(progress)}); nothing to wait for.";
                     Finish(item);
                     return;
                 }
@@ -186,7 +186,7 @@ namespace Cdss.Rollout
                     item.Result.RequestId = check.RequestId;
                     return Decide(item, RolloutOutcome.Skipped,
                         CdssException.ForServiceCode(CdssErrorIds.PreCheckFailed, CdssErrorCategory.InvalidOperation,
-                            $"The {_operation.DisplayName} pre-check said no", check.Code, check.Message, check.RequestId,
+                            $"The {_operation.Kind.DisplayName} pre-check said no", check.Code, check.Message, check.RequestId,
                             ServiceCodeHints.For(check.Code, "Nothing was touched. Wait until the cluster is running and healthy, then run again."),
                             detail: "Nothing was requested."),
                         check.Message);
@@ -220,7 +220,7 @@ namespace Cdss.Rollout
                 item.NotRequested = true;
                 return Decide(item, RolloutOutcome.Skipped,
                     CdssException.ForServiceCode(CdssErrorIds.RestartNotAccepted, CdssErrorCategory.InvalidOperation,
-                        $"The {_operation.DisplayName} was not accepted", answer.Code, answer.Message, answer.RequestId,
+                        $"The {_operation.Kind.DisplayName} was not accepted", answer.Code, answer.Message, answer.RequestId,
                         ServiceCodeHints.For(answer.Code, "Nothing was started. Check the cluster with Test-CdssRollingRestart and Get-CdssRollingRestartProgress."),
                         detail: "Nothing was started."),
                     answer.Message);

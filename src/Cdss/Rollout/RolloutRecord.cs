@@ -39,7 +39,7 @@ namespace Cdss.Rollout
         {
             Journal(item, JournalEvents.PreCheck, answer.RequestId, answer.Yes ? "yes" : $"no: code {answer.Code}: {answer.Message}");
             Line(item, answer.Yes
-                ? $"pre-check: can start the {_operation.DisplayName} (requestId {answer.RequestId ?? "none"})"
+                ? $"pre-check: can start the {_operation.Kind.DisplayName} (requestId {answer.RequestId ?? "none"})"
                 : $"pre-check says no: code {answer.Code}: {answer.Message} (requestId {answer.RequestId ?? "none"})");
         }
 
@@ -53,13 +53,13 @@ namespace Cdss.Rollout
         public void Requested(RolloutItem item, ServiceAnswer answer)
         {
             Journal(item, JournalEvents.Requested, answer.RequestId);
-            Line(item, $"{_operation.DisplayName} requested (requestId {answer.RequestId ?? "none"})");
+            Line(item, $"{_operation.Kind.DisplayName} requested (requestId {answer.RequestId ?? "none"})");
             Status(item, "requested; waiting for it to begin");
         }
 
         public void Reattaching(RolloutItem item, ResumeState state)
         {
-            Line(item, $"re-attaching to the {_operation.DisplayName} requested at {Time(state.Since!.Time)} (requestId {state.RequestId ?? "unknown"}); it is not requested again");
+            Line(item, $"re-attaching to the {_operation.Kind.DisplayName} requested at {Time(state.Since!.Time)} (requestId {state.RequestId ?? "unknown"}); it is not requested again");
             Status(item, "re-attached");
         }
 
@@ -67,11 +67,11 @@ namespace Cdss.Rollout
         {
             item.Began = true;
             Journal(item, JournalEvents.Started, detail: evidence);
-            Line(item, $"{_operation.DisplayName} observed starting: {evidence}");
+            Line(item, $"{_operation.Kind.DisplayName} observed starting: {evidence}");
         }
 
         /// <summary>Records a progress answer; a line only when brokers up or the status changed.</summary>
-        public void Progress(RolloutItem item, RollingRestartProgress current)
+        public void Progress(RolloutItem item, ClusterProgress current)
         {
             var previous = item.Result.Progress;
             item.Result.Progress = current;
@@ -83,6 +83,7 @@ namespace Cdss.Rollout
                 _changed(item);
                 return;
             }
+            item.Result.Samples.Add(new ProgressSample(_options.Now(), current.BrokersUp, current.BrokersTotal, current.BrokerStatus));
             var text = ClusterWatcher.Describe(current);
             Journal(item, JournalEvents.Progress, detail: text);
             Line(item, text);
@@ -128,7 +129,7 @@ namespace Cdss.Rollout
         private void Journal(RolloutItem item, string journalEvent, string? requestId = null, string? detail = null)
         {
             if (_journal == null) return;
-            _journal.Append(_operation.JournalName, item.ServiceGroupInstanceNo, _clusters.NameOf(item.ServiceGroupInstanceNo),
+            _journal.Append(_operation.Kind.JournalName, item.ServiceGroupInstanceNo, _clusters.NameOf(item.ServiceGroupInstanceNo),
                 journalEvent, requestId ?? item.Result.RequestId, detail, _operation.JournalTarget);
         }
 

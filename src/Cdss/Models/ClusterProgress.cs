@@ -4,8 +4,12 @@ using System.Linq;
 
 namespace Cdss
 {
-    /// <summary>A cluster's status during or after a rolling restart (rollingRestartProgressCheck).</summary>
-    public sealed class RollingRestartProgress
+    /// <summary>
+    /// A cluster's status during or after an operation: the progress check of the rolling restart and of the rolling
+    /// upgrade answer in this one shape, and the config group apply and the node restart are followed through it.
+    /// Written with the type name Cdss.RollingRestartProgress first, which views and scripts know it by.
+    /// </summary>
+    public sealed class ClusterProgress
     {
         public long ServiceGroupInstanceNo { get; set; }
         public string? ClusterName { get; set; }
