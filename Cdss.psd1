@@ -18,6 +18,7 @@
         'Get-CdssCluster'
         'Start-CdssRollingRestart'
         'Wait-CdssRollingRestart'
+        'Resolve-CdssRollout'
         'Get-CdssRollingRestartProgress'
         'Export-CdssReport'
         'Invoke-CdssApi'

@@ -6,7 +6,12 @@ namespace Cdss.Tests;
 /// <summary>A clock that only moves when the code under test waits.</summary>
 internal sealed class FakeClock
 {
-    private long _ticks = new DateTimeOffset(2026, 11, 27, 3, 0, 0, TimeSpan.Zero).UtcTicks;
+    private long _ticks;
+
+    public FakeClock() : this(new DateTimeOffset(2026, 11, 27, 3, 0, 0, TimeSpan.Zero)) { }
+
+    public FakeClock(DateTimeOffset start) => _ticks = start.UtcTicks;
+
     public DateTimeOffset Now => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
     public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
 
@@ -54,7 +59,7 @@ internal sealed class FakeFleet : IRolloutOperation
     public int MaxConcurrent;
     public int Polls;
 
-    public OperationKind Kind => OperationKind.RollingRestart;
+    public OperationKind Kind { get; set; } = OperationKind.RollingRestart;
     public string? JournalTarget => null;
     public bool HasPreCheck => true;
 
@@ -107,7 +112,7 @@ internal sealed class FakeFleet : IRolloutOperation
     public RolloutResult NewResult(long no) => new RolloutResult(Kind) { ServiceGroupInstanceNo = no };
 
     private bool IsRunning(FakeCluster c) =>
-        !c.Invisible && c.StartedAt is { } at && !Red(c) && _clock.Now < at + c.QuietAfterAccept + TimeSpan.FromTicks(c.PerBroker.Ticks * c.Brokers);
+        !c.Invisible && c.StartedAt is { } at && _clock.Now >= at && !Red(c) && _clock.Now < at + c.QuietAfterAccept + TimeSpan.FromTicks(c.PerBroker.Ticks * c.Brokers);
 
     private bool Red(FakeCluster c) =>
         c.StartedAt is { } at && c.FailAtBroker is { } fail && _clock.Now - at - c.QuietAfterAccept >= TimeSpan.FromTicks(c.PerBroker.Ticks * fail);

@@ -28,6 +28,7 @@ public class PublicSurfaceTests
         "Cdss.Commands.ModuleInitializer",
         "Cdss.Commands.OrderedCheckCmdlet`1",
         "Cdss.Commands.PerClusterCmdlet",
+        "Cdss.Commands.ResolveCdssRollout",
         "Cdss.Commands.RestartCdssKafkaNode",
         "Cdss.Commands.RolloutCmdlet",
         "Cdss.Commands.SetCdssClusterConfigGroup",
@@ -85,7 +86,8 @@ public class PublicSurfaceTests
     {
         var actual = TypesAndVisibility().Where(t => t.Value).Select(t => t.Key).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.Equal(Expected.OrderBy(n => n, StringComparer.Ordinal).ToArray(), actual);
-        Assert.True(actual.Length < 40, $"{actual.Length} public types");
+        // Fewer than 40 until Resolve-CdssRollout: a cmdlet has to be a public class, so each new cmdlet raises this by one.
+        Assert.True(actual.Length <= 40, $"{actual.Length} public types");
     }
 
     [Fact]

@@ -37,8 +37,8 @@ public sealed class RolloutEngineTests : IDisposable
     private Task<List<RolloutItem>> Run(RolloutOptions options, string? journalPath = null, params long[] clusters)
     {
         var finished = new List<RolloutItem>();
-        using var journal = journalPath == null ? null : RolloutJournal.Open(journalPath, () => _clock.Now);
-        var record = new RolloutRecord(_fleet, options, new ClusterDirectory(), _log, journal, _ => { });
+        using var journal = journalPath == null ? null : RolloutJournal.Open(journalPath);
+        var record = new RolloutRecord(_fleet.Kind, _fleet.JournalTarget, options.Now, new ClusterDirectory(), _log, journal, _ => { });
         var engine = new RolloutEngine(_fleet, options, record, journal, item => { lock (finished) finished.Add(item); });
         SingleThreadedLoop.Run(() => engine.RunAsync(clusters, CancellationToken.None));
         Assert.Equal(clusters.Length, finished.Count);
@@ -212,7 +212,10 @@ public sealed class RolloutEngineTests : IDisposable
         Add(3, new FakeCluster { Name = "fresh" });
         await Run(Options(), journal, 1);
         // A run killed right after the "requesting" line of cluster 2, which the service did accept.
-        using (var j = RolloutJournal.Open(journal, () => _clock.Now)) j.Append("rollingRestart", 2, "running", JournalEvents.Requesting);
+        using (var j = RolloutJournal.Open(journal))
+        {
+            j.Append(new JournalEntry { Time = _clock.Now, Operation = "rollingRestart", Cluster = 2, ClusterName = "running", Event = "requesting" });
+        }
         _fleet.Clusters[2].StartedAt = _clock.Now;
         await File.AppendAllTextAsync(journal, "{\"time\":\"2026-11-27T03:00:0");  // cut short by the kill
 
@@ -241,7 +244,7 @@ public sealed class RolloutEngineTests : IDisposable
         var options = Options();
         var clusters = new ClusterDirectory();
         clusters.Remember(1, "kafka-prod-01");
-        var record = new RolloutRecord(_fleet, options, clusters, _log, null, _ => { });
+        var record = new RolloutRecord(_fleet.Kind, null, options.Now, clusters, _log, null, _ => { });
         await new RolloutEngine(_fleet, options, record, null, finished.Add).RunAsync(new long[] { 1 }, CancellationToken.None);
 
         var lines = _log.Lines.Where(l => l.Level == "Information").Select(l => l.Text).ToList();

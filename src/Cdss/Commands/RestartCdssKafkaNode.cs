@@ -79,7 +79,7 @@ namespace Cdss.Commands
             if (confirmed.Count == 0) return;
             // One cluster at a time, halting at the first that does not come back green.
             var options = RolloutParameters.Options(PollIntervalSec, TimeoutMinutes, maxFailures: 0, deadline: null, settleSec: 0, throttleLimit: 1);
-            new RolloutRunner(this, "Kafka node restart").Run(new Rollout.KafkaNodeRestartOperation(client, confirmed), options, client.Clusters,
+            new RolloutRunner(this, "Kafka node restart").Run(new Rollout.KafkaNodeRestartOperation(client, confirmed), options, client,
                 confirmed.Keys.ToList(), journalPath: null);
         }
     }

@@ -113,7 +113,7 @@ namespace Cdss.Commands
             var operation = CreateOperation();
             try
             {
-                new RolloutRunner(this, Activity).Run(operation, options, Client.Clusters, _rollout, journal, () => BeforeRollout(operation));
+                new RolloutRunner(this, Activity).Run(operation, options, Client, _rollout, journal, () => BeforeRollout(operation));
             }
             catch (CdssException ex)
             {

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
 using Cdss.Api;
 using Cdss.Rollout;
 
@@ -11,8 +10,10 @@ namespace Cdss.Commands
 {
     /// <summary>
     /// Runs a rollout from a cmdlet: the engine works on other threads; this writes, on the pipeline thread, each
-    /// cluster's result in input order as soon as it and every earlier one are final (with its error record), the
-    /// record lines, an overall "cluster n of N" bar and a bar per running cluster. Shared by every rollout cmdlet.
+    /// cluster's result in input order as soon as it and every earlier one are final, the record lines, an overall
+    /// "cluster n of N" bar and a bar per running cluster. The per-cluster error records are written only at the
+    /// end, after every result: under $ErrorActionPreference = 'Stop' the first of them ends the command, and by
+    /// then no cluster this rollout started is left unwatched. Shared by every rollout cmdlet.
     /// </summary>
     internal sealed class RolloutRunner
     {
@@ -31,16 +32,17 @@ namespace Cdss.Commands
         }
 
         /// <summary>For the engine's callbacks (any thread).</summary>
-        public void Changed(RolloutItem item) => _changes.Enqueue(item);
+        private void Changed(RolloutItem item) => _changes.Enqueue(item);
 
-        public void Run(IRolloutOperation operation, RolloutOptions options, ClusterDirectory clusters, IReadOnlyList<long> targets,
+        public void Run(IRolloutOperation operation, RolloutOptions options, CdssClient client, IReadOnlyList<long> targets,
             string? journalPath, Action? beforeRollout = null)
         {
             using var journal = journalPath == null ? null : RolloutJournal.Open(journalPath);
-            var record = new RolloutRecord(operation, options, clusters, _cmdlet.Log, journal, Changed);
+            var record = new RolloutRecord(operation.Kind, operation.JournalTarget, options.Now, client.Clusters, _cmdlet.Log, journal, Changed);
             var engine = new RolloutEngine(operation, options, record, journal, Changed);
             try
             {
+                LearnNames(client, targets);
                 beforeRollout?.Invoke();
                 var run = engine.RunAsync(targets, _cmdlet.StopToken);
                 _items = engine.Items;
@@ -50,24 +52,44 @@ namespace Cdss.Commands
             }
             catch (PipelineStoppedException)
             {
-                WarnStillRunning(engine, operation, journalPath);
+                WarnStillRunning(engine, operation, journal?.Path);
                 throw;
             }
             _cmdlet.WriteProgress(new ProgressRecord(OverallActivityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+            foreach (var item in _items.Where(i => i.Error != null))
+            {
+                _cmdlet.WriteError(_cmdlet.ToErrorRecord(item.Error!, item.ServiceGroupInstanceNo));
+            }
+        }
+
+        /// <summary>
+        /// Numbers given alone carry no name; one read of the cluster list lets every result and line name its cluster.
+        /// A failure here only costs the names.
+        /// </summary>
+        private void LearnNames(CdssClient client, IReadOnlyList<long> targets)
+        {
+            if (targets.All(no => client.Clusters.NameOf(no) != null)) return;
+            try
+            {
+                var pager = client.ListClusters(null);
+                while (_cmdlet.Await(pager.NextAsync(_cmdlet.StopToken)) != null) { }
+            }
+            catch (CdssException ex)
+            {
+                _cmdlet.WriteVerbose($"Could not read the cluster list for the clusters' names ({ex.ErrorId}); results show numbers only.");
+            }
         }
 
         private void Refresh()
         {
             var touched = new HashSet<RolloutItem>();
             while (_changes.TryDequeue(out var item)) touched.Add(item);
-            while (_nextToWrite < _items.Count && _items[_nextToWrite].State == ItemState.Final)
+            while (_nextToWrite < _items.Count && _items[_nextToWrite].Phase.IsFinal())
             {
-                var item = _items[_nextToWrite++];
-                if (item.Error != null) _cmdlet.WriteError(_cmdlet.ToErrorRecord(item.Error, item.ServiceGroupInstanceNo));
-                _cmdlet.WriteObject(TypedOutput.Wrap(item.Result));
+                _cmdlet.WriteObject(TypedOutput.Wrap(_items[_nextToWrite++].Result));
             }
             if (touched.Count == 0 || _items.Count == 0) return;
-            var final = _items.Count(i => i.State == ItemState.Final);
+            var final = _items.Count(i => i.Phase.IsFinal());
             _cmdlet.WriteProgress(new ProgressRecord(OverallActivityId, _activity, $"Cluster {Math.Min(final + 1, _items.Count)} of {_items.Count}")
             {
                 PercentComplete = final * 100 / _items.Count,
@@ -76,7 +98,7 @@ namespace Cdss.Commands
             {
                 var id = OverallActivityId + 1 + item.Index;
                 var label = item.Result.ClusterName == null ? $"Cluster {item.ServiceGroupInstanceNo}" : $"Cluster {item.ServiceGroupInstanceNo} ({item.Result.ClusterName})";
-                if (item.State == ItemState.Final)
+                if (item.Phase.IsFinal())
                 {
                     if (_barsShown.Remove(id)) _cmdlet.WriteProgress(new ProgressRecord(id, label, item.Status) { ParentActivityId = OverallActivityId, RecordType = ProgressRecordType.Completed });
                     continue;
@@ -95,8 +117,8 @@ namespace Cdss.Commands
             var running = engine.Running;
             if (running.Count == 0) return;
             var names = string.Join(", ", running.Select(i => i.Result.ClusterName == null ? $"{i.ServiceGroupInstanceNo}" : $"{i.ServiceGroupInstanceNo} ({i.Result.ClusterName})"));
-            var resume = journalPath != null ? $"run the same command with -JournalPath '{journalPath}' to re-attach" : "re-attach with Wait-CdssRollingRestart";
-            var text = $"Stopped. The {operation.Kind.DisplayName} of these clusters is still running on the service: {names}. Follow it with Get-CdssRollingRestartProgress, or {resume}.";
+            var advice = RolloutAdvice.Reattach(operation.Kind, journalPath, running.Select(i => i.ServiceGroupInstanceNo).ToArray());
+            var text = $"Stopped. The {operation.Kind.DisplayName} of these clusters is still running on the service: {names}. {advice}";
             try { _cmdlet.Host.UI.WriteWarningLine(text); }
             catch (Exception) { /* no host to tell */ }
         }

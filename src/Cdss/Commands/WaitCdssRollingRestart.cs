@@ -40,7 +40,7 @@ namespace Cdss.Commands
             var options = RolloutParameters.Options(PollIntervalSec, TimeoutMinutes, maxFailures: int.MaxValue - 1, deadline: null, settleSec: 0,
                 throttleLimit: Math.Max(1, _clusters.Count));
             options.AttachOnly = true;
-            new RolloutRunner(this, "Waiting for rolling restarts").Run(new RollingRestartOperation(client), options, client.Clusters, _clusters, journalPath: null);
+            new RolloutRunner(this, "Waiting for rolling restarts").Run(new RollingRestartOperation(client), options, client, _clusters, journalPath: null);
         }
     }
 }

@@ -42,6 +42,14 @@ namespace Cdss
         public const string WaitInterrupted = "CdssWaitInterrupted";
         public const string JournalInUse = "CdssJournalInUse";
         public const string InvalidJournal = "CdssInvalidJournal";
+        public const string JournalNotWritable = "CdssJournalNotWritable";
+        public const string NothingToResolve = "CdssNothingToResolve";
+        public const string UpgradeFailed = "CdssUpgradeFailed";
+        public const string UpgradeTimeout = "CdssUpgradeTimeout";
+        public const string ConfigGroupApplyFailed = "CdssConfigGroupApplyFailed";
+        public const string ConfigGroupApplyTimeout = "CdssConfigGroupApplyTimeout";
+        public const string NodeRestartFailed = "CdssNodeRestartFailed";
+        public const string NodeRestartTimeout = "CdssNodeRestartTimeout";
 
         // Maintenance: config groups and their settings
         public const string ConfigGroupNotFound = "CdssConfigGroupNotFound";

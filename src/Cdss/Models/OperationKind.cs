@@ -16,22 +16,30 @@ namespace Cdss
         public const string KafkaNodeRestartAnswer = "Cdss.KafkaNodeRestart";
         public const string KafkaNodeRestartResult = "Cdss.KafkaNodeRestartResult";
 
-        public static readonly OperationKind RollingRestart =
-            new OperationKind(RollingRestartAnswer, RollingRestartResult, "Rolling restart", "rolling restart", "rollingRestart");
-        public static readonly OperationKind RollingUpgrade =
-            new OperationKind(RollingUpgradeAnswer, RollingUpgradeResult, "Rolling upgrade", "rolling upgrade", "rollingUpgrade");
-        public static readonly OperationKind ConfigGroupApply =
-            new OperationKind(ConfigGroupApplyAnswer, ConfigGroupApplyResult, "Config group apply", "config group apply", "configGroupApply");
-        public static readonly OperationKind KafkaNodeRestart =
-            new OperationKind(KafkaNodeRestartAnswer, KafkaNodeRestartResult, "Kafka node restart", "Kafka node restart", "kafkaNodeRestart");
+        public static readonly OperationKind RollingRestart = new OperationKind(RollingRestartAnswer, RollingRestartResult,
+            "Rolling restart", "rolling restart", "rollingRestart", "Start-CdssRollingRestart", CdssErrorIds.RestartFailed, CdssErrorIds.RestartTimeout);
+        public static readonly OperationKind RollingUpgrade = new OperationKind(RollingUpgradeAnswer, RollingUpgradeResult,
+            "Rolling upgrade", "rolling upgrade", "rollingUpgrade", "Start-CdssRollingUpgrade", CdssErrorIds.UpgradeFailed, CdssErrorIds.UpgradeTimeout);
+        public static readonly OperationKind ConfigGroupApply = new OperationKind(ConfigGroupApplyAnswer, ConfigGroupApplyResult,
+            "Config group apply", "config group apply", "configGroupApply", "Set-CdssClusterConfigGroup",
+            CdssErrorIds.ConfigGroupApplyFailed, CdssErrorIds.ConfigGroupApplyTimeout);
+        public static readonly OperationKind KafkaNodeRestart = new OperationKind(KafkaNodeRestartAnswer, KafkaNodeRestartResult,
+            "Kafka node restart", "Kafka node restart", "kafkaNodeRestart", "Restart-CdssKafkaNode", CdssErrorIds.NodeRestartFailed, CdssErrorIds.NodeRestartTimeout);
 
-        private OperationKind(string answerTypeName, string resultTypeName, string title, string displayName, string journalName)
+        /// <summary>Every operation, for looking one up by its journal name.</summary>
+        public static readonly OperationKind[] All = { RollingRestart, RollingUpgrade, ConfigGroupApply, KafkaNodeRestart };
+
+        private OperationKind(string answerTypeName, string resultTypeName, string title, string displayName, string journalName,
+            string cmdlet, string failedErrorId, string timeoutErrorId)
         {
             AnswerTypeName = answerTypeName;
             ResultTypeName = resultTypeName;
             Title = title;
             DisplayName = displayName;
             JournalName = journalName;
+            Cmdlet = cmdlet;
+            FailedErrorId = failedErrorId;
+            TimeoutErrorId = timeoutErrorId;
         }
 
         /// <summary>What the start cmdlets write without -Wait, e.g. "Cdss.RollingRestart"; also the JUnit class name.</summary>
@@ -48,6 +56,15 @@ namespace Cdss
 
         /// <summary>The journal's name for it; a journal line of another operation is ignored.</summary>
         public string JournalName { get; }
+
+        /// <summary>The cmdlet that starts it; run again with the same journal, it re-attaches.</summary>
+        public string Cmdlet { get; }
+
+        /// <summary>The error id when the cluster turns red during it.</summary>
+        public string FailedErrorId { get; }
+
+        /// <summary>The error id when it does not finish (or never shows a change) within the timeout.</summary>
+        public string TimeoutErrorId { get; }
 
         public override string ToString() => Title;
     }

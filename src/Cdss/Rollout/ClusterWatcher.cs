@@ -5,131 +5,184 @@ using System.Threading.Tasks;
 namespace Cdss.Rollout
 {
     /// <summary>
-    /// Waits on one cluster with the rollout's "done" rule: the service must show the operation begin (a broker
-    /// down, a non-green status, or the service saying it is in progress) and then finish (all brokers up, green,
-    /// and no longer in progress). Red is a failure. A failed poll is a warning, not the end of the wait.
+    /// Watches one requested (or re-attached) cluster until <see cref="DoneRule"/> decides, or the timeout:
+    /// <list type="number">
+    /// <item>Read the progress check. A failed read is a warning and the wait goes on; an authentication or permission
+    /// error ends the wait at once (WaitInterrupted), since no later read can succeed.</item>
+    /// <item>When the progress shows nothing running (or could not be read), ask whether the service says the
+    /// operation is in progress: that is a sign it began, and "done" needs it to say no more.</item>
+    /// <item>Judge the look with the done rule and take the transition it calls for: began, finished, turned red,
+    /// unknown (never seen to begin by the late-start grace), or nothing yet.</item>
+    /// <item>At the timeout: WaitInterrupted if the last reads failed, else TimedOut. Otherwise wait a poll interval.</item>
+    /// </list>
     /// </summary>
     internal sealed class ClusterWatcher
     {
         private readonly IRolloutOperation _operation;
         private readonly RolloutOptions _options;
         private readonly RolloutRecord _record;
+        private readonly string? _journalPath;
 
-        public ClusterWatcher(IRolloutOperation operation, RolloutOptions options, RolloutRecord record)
+        public ClusterWatcher(IRolloutOperation operation, RolloutOptions options, RolloutRecord record, string? journalPath)
         {
             _operation = operation;
             _options = options;
             _record = record;
+            _journalPath = journalPath;
         }
 
-        /// <summary>Decides the item's outcome (Succeeded, Failed, TimedOut or WaitInterrupted) and returns it.</summary>
-        public async Task<RolloutOutcome> WaitAsync(RolloutItem item, CancellationToken cancellationToken)
+        private OperationKind Kind => _operation.Kind;
+
+        /// <summary>Watches until the item is final.</summary>
+        public async Task WaitAsync(RolloutItem item, CancellationToken cancellationToken)
         {
             var no = item.ServiceGroupInstanceNo;
             var deadline = _options.Now() + _options.Timeout;
             CdssException? pollError = null;
             while (true)
             {
-                ClusterProgress? current = null;
+                ClusterProgress? progress = null;
                 try
                 {
-                    current = await _operation.ProgressAsync(no, cancellationToken).ConfigureAwait(false);
+                    progress = await _operation.ProgressAsync(no, cancellationToken).ConfigureAwait(false);
                     pollError = null;
                 }
                 catch (Exception ex) when (CdssException.From(ex) is { } error)
                 {
-                    if (StopsPolling(error)) return Interrupted(item, error, "at once: the service refused to show progress");
+                    if (StopsPolling(error))
+                    {
+                        Interrupt(item, error, "at once: the service refused to show progress");
+                        return;
+                    }
                     pollError = error;
                     _record.Warning(item, $"could not read progress ({error.Description.TrimEnd('.')}); still waiting");
-                    // The pre-check may still answer: its "in progress" is evidence that the restart began.
-                    if (!item.Began && await IsRunningOrNullAsync(no, cancellationToken).ConfigureAwait(false) == true)
+                }
+
+                bool? saysRunning = null;
+                if (progress == null ? !item.BeganSeen : progress.IsComplete)
+                {
+                    try
                     {
-                        _record.Began(item, "the service says it is in progress");
+                        saysRunning = await _operation.IsRunningAsync(no, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (CdssException.From(ex) is { } error)
+                    {
+                        if (StopsPolling(error))
+                        {
+                            Interrupt(item, error, "at once: the service refused to say whether it is running");
+                            return;
+                        }
+                        pollError = error;
+                        _record.Warning(item, $"could not ask whether it is still running ({error.Description.TrimEnd('.')}); still waiting");
                     }
                 }
 
-                if (current != null)
+                var seen = new Observation(item.BeganSeen, progress, saysRunning, _options.Now(), item.BeginBy);
+                var verdict = DoneRule.Judge(seen);
+                if (verdict == Verdict.Running && !item.BeganSeen)
                 {
-                    if (!current.IsComplete && !current.IsFailed && !item.Began)
-                    {
-                        _record.Began(item, ClusterWatcher.Describe(current));
-                    }
-                    _record.Progress(item, current);
-                    if (current.IsFailed)
-                    {
-                        return Finish(item, RolloutOutcome.Failed, new CdssException(CdssErrorIds.RestartFailed, CdssErrorCategory.InvalidResult,
-                            $"The {_operation.Kind.DisplayName} turned {current.BrokerStatus}: {current.BrokersUp}/{current.BrokersTotal} brokers up; nodes: {current.NodeSummary()}",
-                            "Look at the failed nodes in the NAVER Cloud console or with Get-CdssRollingRestartProgress; the rollout stopped so no other cluster is touched."));
-                    }
-                    if (current.IsComplete)
-                    {
-                        bool? running = null;
-                        try
-                        {
-                            running = await _operation.IsRunningAsync(no, cancellationToken).ConfigureAwait(false);
-                        }
-                        catch (Exception ex) when (CdssException.From(ex) is { } error && !StopsPolling(error))
-                        {
-                            pollError = error;
-                            _record.Warning(item, $"could not ask whether it is still running ({error.Description.TrimEnd('.')}); still waiting");
-                        }
-                        if (running == true && !item.Began) _record.Began(item, "the service says it is in progress");
-                        else if (running == false && item.Began)
-                        {
-                            return Finish(item, RolloutOutcome.Succeeded, null,
-                                $"Done: {current.BrokersUp}/{current.BrokersTotal} brokers up, status {current.BrokerStatus}.");
-                        }
-                    }
+                    var sign = DoneRule.SignOf(seen);
+                    item.Apply(RolloutEvent.Began, _record, $"{Kind.DisplayName} observed starting: {sign}", sign);
                 }
+                if (progress != null) Record(item, progress);
+                if (Decide(item, verdict, progress)) return;
 
                 var now = _options.Now();
                 if (now >= deadline)
                 {
-                    if (pollError != null) return Interrupted(item, pollError, $"polls kept failing until the {_options.Timeout.TotalMinutes:0.#}-minute timeout");
-                    var what = item.Began
-                        ? $"did not finish within {_options.Timeout.TotalMinutes:0.#} minutes"
-                        : $"never showed a change within {_options.Timeout.TotalMinutes:0.#} minutes (no broker down, no status change, and the service never said it was in progress)";
-                    return Finish(item, RolloutOutcome.TimedOut, new CdssException(CdssErrorIds.RestartTimeout, CdssErrorCategory.OperationTimeout,
-                        $"The {_operation.Kind.DisplayName} {what}; last seen: {Describe(item.Result.Progress)}",
-                        "It may still be running on the service: follow it with Get-CdssRollingRestartProgress, or wait again with Wait-CdssRollingRestart (or the same command and -JournalPath)."));
+                    if (pollError != null) Interrupt(item, pollError, $"polls kept failing until the {_options.Timeout.TotalMinutes:0.#}-minute timeout");
+                    else TimeOut(item);
+                    return;
                 }
                 var wait = deadline - now < _options.PollInterval ? deadline - now : _options.PollInterval;
                 await _options.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        private async Task<bool?> IsRunningOrNullAsync(long no, CancellationToken cancellationToken)
+        /// <summary>Takes the final transition a verdict calls for; false while the wait goes on.</summary>
+        private bool Decide(RolloutItem item, Verdict verdict, ClusterProgress? progress)
         {
-            try
+            var no = item.ServiceGroupInstanceNo;
+            switch (verdict)
             {
-                return await _operation.IsRunningAsync(no, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (CdssException.From(ex) != null)
-            {
-                return null;
+                case Verdict.Done:
+                    item.Result.Message = $"Done: {DoneRule.Describe(progress)}.";
+                    item.Apply(RolloutEvent.Finished, _record);
+                    return true;
+                case Verdict.Failed:
+                    item.Error = new CdssException(Kind.FailedErrorId, CdssErrorCategory.InvalidResult,
+                        $"The {Kind.DisplayName} turned {progress!.BrokerStatus}: {progress.BrokersUp}/{progress.BrokersTotal} brokers up; nodes: {progress.NodeSummary()}",
+                        "Look at the failed nodes in the NAVER Cloud console or with Get-CdssRollingRestartProgress; the rollout stopped so no other cluster is touched. " +
+                        RolloutAdvice.Resolve(no, _journalPath));
+                    item.Result.Message = item.Error.Description;
+                    item.Apply(RolloutEvent.TurnedRed, _record);
+                    return true;
+                case Verdict.Unknown when _options.AttachOnly:
+                    item.Result.Message = $"No {Kind.DisplayName} is running on this cluster ({DoneRule.Describe(progress)}); nothing to wait for.";
+                    item.Apply(RolloutEvent.NothingRunning, _record);
+                    return true;
+                case Verdict.Unknown:
+                    var requested = item.Result.RequestedAt is { } at ? $" requested at {RolloutRecord.Time(at)}" : "";
+                    item.Error = new CdssException(CdssErrorIds.OutcomeUnknown, CdssErrorCategory.InvalidResult,
+                        $"The {Kind.DisplayName}{requested} was never seen to begin, and the service shows nothing running " +
+                        $"({DoneRule.Describe(progress)}, not in progress) after a late-start grace of {_options.LateStartGrace.TotalMinutes:0.#} minutes. " +
+                        "It may have run while nothing watched, or never started; it is not requested again",
+                        RolloutAdvice.Resolve(no, _journalPath)) { RequestId = item.Result.RequestId };
+                    item.Result.Message = item.Error.Description;
+                    item.Apply(RolloutEvent.NeverSeenStarting, _record);
+                    return true;
+                default:
+                    return false;
             }
         }
 
-        private RolloutOutcome Interrupted(RolloutItem item, CdssException cause, string how) =>
-            Finish(item, RolloutOutcome.WaitInterrupted, new CdssException(CdssErrorIds.WaitInterrupted, CdssErrorCategory.ConnectionError,
-                $"Waiting for the {_operation.Kind.DisplayName} stopped {how} ({cause.ErrorId}: {cause.Description.TrimEnd('.')}). The {_operation.Kind.DisplayName} may still be running on the service",
-                "Re-attach with Wait-CdssRollingRestart -ServiceGroupInstanceNo <number>, or run the same command again with the same -JournalPath; it will not be requested again.",
-                cause) { RequestId = item.Result.RequestId });
-
-        private RolloutOutcome Finish(RolloutItem item, RolloutOutcome outcome, CdssException? error, string? message = null)
+        /// <summary>A progress reading: kept on the result, and recorded when brokers up or the status changed.</summary>
+        private void Record(RolloutItem item, ClusterProgress current)
         {
-            item.Error = error;
-            item.Result.Outcome = outcome;
-            item.Result.Message = message ?? error?.Description ?? "";
-            return outcome;
+            var previous = item.Result.Progress;
+            item.Result.Progress = current;
+            _record.Remember(item.ServiceGroupInstanceNo, current.ClusterName);
+            item.Result.ClusterName ??= current.ClusterName;
+            if (previous != null && previous.BrokersUp == current.BrokersUp && previous.BrokersTotal == current.BrokersTotal &&
+                string.Equals(previous.BrokerStatus, current.BrokerStatus, StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+            item.Result.Samples.Add(new ProgressSample(_options.Now(), current.BrokersUp, current.BrokersTotal, current.BrokerStatus));
+            item.Apply(RolloutEvent.Progressed, _record, DoneRule.Describe(current));
         }
+
+        private void TimeOut(RolloutItem item)
+        {
+            var what = item.BeganSeen
+                ? $"did not finish within {Minutes}"
+                : $"never showed a change within {Minutes} (no broker down, no status change, and the service never said it was in progress)";
+            var no = item.ServiceGroupInstanceNo;
+            // A change never seen may never come: then only an operator can say what happened.
+            var advice = RolloutAdvice.Reattach(Kind, _journalPath, no) + (item.BeganSeen ? "" : " If it never shows a change: " + RolloutAdvice.Resolve(no, _journalPath));
+            item.Error = new CdssException(Kind.TimeoutErrorId, CdssErrorCategory.OperationTimeout,
+                $"The {Kind.DisplayName} {what}; last seen: {DoneRule.Describe(item.Result.Progress)}. It may still be running on the service", advice)
+            {
+                RequestId = item.Result.RequestId,
+            };
+            item.Result.Message = item.Error.Description;
+            item.Apply(RolloutEvent.TimedOut, _record);
+        }
+
+        private void Interrupt(RolloutItem item, CdssException cause, string how)
+        {
+            item.Error = new CdssException(CdssErrorIds.WaitInterrupted, CdssErrorCategory.ConnectionError,
+                $"Waiting for the {Kind.DisplayName} stopped {how} ({cause.ErrorId}: {cause.Description.TrimEnd('.')}). The {Kind.DisplayName} may still be running on the service",
+                RolloutAdvice.Reattach(Kind, _journalPath, item.ServiceGroupInstanceNo), cause) { RequestId = item.Result.RequestId };
+            item.Result.Message = item.Error.Description;
+            item.Apply(RolloutEvent.PollsFailed, _record);
+        }
+
+        private string Minutes => $"{_options.Timeout.TotalMinutes:0.#} minutes";
 
         /// <summary>Errors after which polling cannot go on: the key no longer works, or the session is gone.</summary>
         private static bool StopsPolling(CdssException error) =>
             error.ErrorId == CdssErrorIds.AuthenticationFailed || error.ErrorId == CdssErrorIds.PermissionDenied ||
             error.ErrorId == CdssErrorIds.NoSession;
-
-        internal static string Describe(ClusterProgress? progress) =>
-            progress == null ? "no progress could be read" : $"{progress.BrokersUp}/{progress.BrokersTotal} brokers up, status {progress.BrokerStatus}";
     }
 }

@@ -18,6 +18,14 @@ namespace Cdss.Rollout
         public string? RequestId { get; set; }
         public string? Detail { get; set; }
 
+        /// <summary>CDSS's code of the answer the line records (requested, notAccepted, skipped), when there was one.</summary>
+        public int? Code { get; set; }
+
+        /// <summary>For a "resolved" line: the operator's decision ("done" or "retry"), who made it and why.</summary>
+        public string? Decision { get; set; }
+        public string? User { get; set; }
+        public string? Reason { get; set; }
+
         public string ToJson()
         {
             using var buffer = new MemoryStream();
@@ -32,6 +40,10 @@ namespace Cdss.Rollout
                 json.WriteString("event", Event);
                 if (RequestId != null) json.WriteString("requestId", RequestId);
                 if (Detail != null) json.WriteString("detail", Detail);
+                if (Code != null) json.WriteNumber("code", Code.Value);
+                if (Decision != null) json.WriteString("decision", Decision);
+                if (User != null) json.WriteString("user", User);
+                if (Reason != null) json.WriteString("reason", Reason);
                 json.WriteEndObject();
             }
             return Encoding.UTF8.GetString(buffer.ToArray());
@@ -52,18 +64,26 @@ namespace Cdss.Rollout
                 {
                     Time = root.TryGetProperty("time", out var t) && DateTimeOffset.TryParse(t.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : default,
                     Operation = op.GetString() ?? "",
-                    Target = root.TryGetProperty("target", out var target) ? target.GetString() : null,
+                    Target = Text(root, "target"),
                     Cluster = cluster,
-                    ClusterName = root.TryGetProperty("clusterName", out var n) ? n.GetString() : null,
+                    ClusterName = Text(root, "clusterName"),
                     Event = e.GetString() ?? "",
-                    RequestId = root.TryGetProperty("requestId", out var r) ? r.GetString() : null,
-                    Detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null,
+                    RequestId = Text(root, "requestId"),
+                    Detail = Text(root, "detail"),
+                    Code = root.TryGetProperty("code", out var code) && code.TryGetInt32(out var number) ? number : (int?)null,
+                    Decision = Text(root, "decision"),
+                    User = Text(root, "user"),
+                    Reason = Text(root, "reason"),
                 };
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException)
             {
+                // Not JSON, or a field of the wrong JSON type: not a journal line.
                 return null;
             }
         }
+
+        private static string? Text(JsonElement root, string name) =>
+            root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 }

@@ -8,23 +8,34 @@ using Cdss.Api;
 namespace Cdss.Rollout
 {
     /// <summary>
-    /// Runs one operation over a fleet, safely unattended: at most ThrottleLimit clusters at once, a pre-check
-    /// before each start, a halt after more than MaxFailures failed clusters (no further start; the rest are
-    /// NotStarted), no start after the Deadline (the rest are Deferred), a settle pause after each success, and
-    /// a journal that lets a killed run resume without requesting anything twice. One engine serves the rolling
-    /// restart, the rolling upgrade and the config group apply; only the operation differs.
+    /// Runs one operation over a fleet, safely unattended. One engine serves the rolling restart, the rolling
+    /// upgrade, the config group apply and the node restart; only the <see cref="IRolloutOperation"/> differs.
+    /// <list type="number">
+    /// <item>Read the journal of earlier runs (<see cref="JournalHistory"/>): a cluster done (or resolved as done) is
+    /// AlreadyDone; one left unresolved or failed stays so (OutcomeUnknown, Failed) until an operator decides with
+    /// Resolve-CdssRollout; one requested without an end is re-attached and never requested again; the rest are fresh.</item>
+    /// <item>Re-attached clusters take their slots first, so ThrottleLimit holds across a resume.</item>
+    /// <item>Each fresh cluster, in input order while a slot is free: halted (more than MaxFailures failures) is
+    /// NotStarted; past the Deadline is Deferred; otherwise the pre-check, then the same two checks again, then the
+    /// "requesting" journal line (on disk before the request leaves), then the request, sent once.</item>
+    /// <item>An accepted (or re-attached) cluster is watched by <see cref="ClusterWatcher"/> until the done rule
+    /// decides; after a success its slot pauses for Settle before the next cluster starts.</item>
+    /// <item>Every cluster ends in exactly one final phase, and is handed to the finished callback once, when it does.</item>
+    /// </list>
+    /// Every change of a cluster's phase is a transition of <see cref="Transitions.Table"/>, taken in
+    /// <see cref="RolloutItem.Apply"/>.
     /// </summary>
     internal sealed class RolloutEngine
     {
         private readonly IRolloutOperation _operation;
         private readonly RolloutOptions _options;
         private readonly RolloutRecord _record;
-        private readonly RolloutJournal? _journal;
+        private readonly IRolloutJournal? _journal;
         private readonly ClusterWatcher _watcher;
         private readonly Action<RolloutItem> _finished;
         private int _failures;
 
-        public RolloutEngine(IRolloutOperation operation, RolloutOptions options, RolloutRecord record, RolloutJournal? journal,
+        public RolloutEngine(IRolloutOperation operation, RolloutOptions options, RolloutRecord record, IRolloutJournal? journal,
             Action<RolloutItem> finished)
         {
             _operation = operation ?? throw new ArgumentNullException(nameof(operation));
@@ -33,141 +44,189 @@ namespace Cdss.Rollout
             _record = record;
             _journal = journal;
             _finished = finished;
-            _watcher = new ClusterWatcher(operation, options, record);
+            _watcher = new ClusterWatcher(operation, options, record, journal?.Path);
         }
+
+        private OperationKind Kind => _operation.Kind;
+        private string? JournalPath => _journal?.Path;
 
         /// <summary>True once more than MaxFailures clusters failed: nothing more is started.</summary>
         public bool Halted => _failures > _options.MaxFailures;
 
-        /// <summary>The items, in input order; each ends Final, and is handed to the finished callback once, when it does.</summary>
+        /// <summary>The items, in input order.</summary>
         public IReadOnlyList<RolloutItem> Items { get; private set; } = Array.Empty<RolloutItem>();
 
-        /// <summary>Clusters whose operation is running server-side right now (what a Ctrl+C leaves behind).</summary>
-        public IReadOnlyList<RolloutItem> Running => Items.Where(i => i.State == ItemState.Running && (i.Began || i.Result.RequestedAt != null)).ToList();
+        /// <summary>Clusters whose operation may be running server-side right now because of this rollout (what a Ctrl+C leaves behind).</summary>
+        public IReadOnlyList<RolloutItem> Running =>
+            Items.Where(i => i.Phase.MayBeRunning() || (i.Phase == RolloutPhase.Pending && i.History.State == HistoryState.Open)).ToList();
 
         public async Task RunAsync(IReadOnlyList<long> clusters, CancellationToken cancellationToken)
         {
             Items = clusters.Select((no, index) => new RolloutItem(index, _operation.NewResult(no))).ToList();
-            var pending = new List<RolloutItem>();
-            var reattach = new List<RolloutItem>();
+            var reattached = new List<RolloutItem>();
+            var fresh = new List<RolloutItem>();
             foreach (var item in Items)
             {
-                var state = _journal == null ? ResumeState.Fresh
-                    : JournalEvents.StateOf(_journal.Earlier, _operation.Kind.JournalName, _operation.JournalTarget, item.ServiceGroupInstanceNo);
-                if (state.Kind == ResumeKind.Done)
-                {
-                    item.Result.Outcome = RolloutOutcome.AlreadyDone;
-                    item.Result.RequestId = state.RequestId;
-                    item.Result.Message = $"Done by an earlier run at {RolloutRecord.Time(state.Since!.Time)}, according to the journal; not touched.";
-                    Finish(item);
-                }
-                else if (state.Kind == ResumeKind.Running || _options.AttachOnly)
-                {
-                    item.Reattach = true;
-                    item.Began = state.Began;
-                    item.Result.RequestId = state.RequestId;
-                    item.Result.RequestedAt = state.Since?.Time;
-                    if (state.Kind == ResumeKind.Running) _record.Reattaching(item, state);
-                    reattach.Add(item);
-                }
-                else
-                {
-                    pending.Add(item);
-                }
+                Resume(item);
+                if (item.Phase.IsFinal()) Finish(item);
+                else if (IsToReattach(item)) reattached.Add(item);
+                else fresh.Add(item);
             }
+            SayIfAllDone();
 
-            // Clusters already running server-side take their slots first, so ThrottleLimit holds across a resume.
-            var queue = new Queue<RolloutItem>(reattach.Concat(pending));
+            var queue = new Queue<RolloutItem>(reattached.Concat(fresh));
             // A list, not a dictionary: work that completes synchronously shares one cached Task instance.
             var running = new List<(Task Task, RolloutItem Item)>();
             while (true)
             {
                 while (running.Count < _options.ThrottleLimit && queue.Count > 0)
                 {
-                    var next = queue.Peek();
-                    if (!next.Reattach && (Halted || PastDeadline())) break;
-                    queue.Dequeue();
-                    next.State = ItemState.Running;
+                    var next = queue.Dequeue();
+                    if (!IsToReattach(next) && StopBeforeStart(next))
+                    {
+                        Finish(next);
+                        continue;
+                    }
                     running.Add((RunOneAsync(next, cancellationToken), next));
                 }
                 if (running.Count == 0) break;
                 var done = await Task.WhenAny(running.Select(r => r.Task)).ConfigureAwait(false);
-                var index = running.FindIndex(r => ReferenceEquals(r.Task, done));
-                var item = running[index].Item;
-                running.RemoveAt(index);
-                await done.ConfigureAwait(false); // a cancellation ends the rollout here
-                if (item.Result.IsFailure) _failures++;
-            }
-
-            foreach (var item in queue)
-            {
-                item.Result.Outcome = Halted ? RolloutOutcome.NotStarted : RolloutOutcome.Deferred;
-                item.Result.Message = Halted
-                    ? $"Not started: the rollout halted after {_failures} failed cluster(s) (-MaxFailures {_options.MaxFailures})."
-                    : $"Not started: the deadline {RolloutRecord.Time(_options.Deadline!.Value)} had passed.";
-                Finish(item);
+                running.RemoveAt(running.FindIndex(r => ReferenceEquals(r.Task, done)));
+                await done.ConfigureAwait(false); // a cancellation or a crash ends the rollout here
             }
         }
 
-        /// <summary>Whether the service says it is running; an error counts as "maybe", and the watcher decides.</summary>
-        private async Task<bool> IsRunningOrUnknownAsync(RolloutItem item, CancellationToken cancellationToken)
+        /// <summary>Step 1: what the journal says decides where the cluster starts.</summary>
+        private void Resume(RolloutItem item)
         {
-            try
+            var history = _journal == null ? ClusterHistory.None
+                : JournalHistory.Of(_journal.Earlier, Kind.JournalName, _operation.JournalTarget, item.ServiceGroupInstanceNo);
+            item.History = history;
+            var result = item.Result;
+            result.ClusterName = history.ClusterName;
+            if (_options.AttachOnly) return;
+            var no = item.ServiceGroupInstanceNo;
+            result.RequestId = history.RequestId;
+            result.RequestedAt = history.RequestedAt;
+            result.Code = history.Code;
+            switch (history.State)
             {
-                return await _operation.IsRunningAsync(item.ServiceGroupInstanceNo, cancellationToken).ConfigureAwait(false);
+                case HistoryState.Done:
+                    result.Message = history.Resolution is { } done
+                        ? $"Resolved as done by {done.User} at {RolloutRecord.Time(done.Time)}: {done.Reason}; not touched."
+                        : $"Done by an earlier run at {RolloutRecord.Time(history.Decided!.Time)}, according to the journal; not touched.";
+                    item.Apply(RolloutEvent.ResumeDone, _record);
+                    break;
+                case HistoryState.Unresolved:
+                    item.Error = new CdssException(CdssErrorIds.OutcomeUnknown, CdssErrorCategory.InvalidResult,
+                        $"The run at {RolloutRecord.Time(history.Decided!.Time)} could not tell whether the {Kind.DisplayName} requested at " +
+                        $"{RolloutRecord.Time(history.RequestedAt!.Value)} happened: it was never seen to begin and nothing ran by the late-start grace. " +
+                        "It is not requested again until an operator decides",
+                        RolloutAdvice.Resolve(no, JournalPath)) { RequestId = history.RequestId };
+                    result.Message = item.Error.Description;
+                    item.Apply(RolloutEvent.ResumeUnresolved, _record);
+                    break;
+                case HistoryState.Failed:
+                    item.Error = new CdssException(Kind.FailedErrorId, CdssErrorCategory.InvalidResult,
+                        $"The {Kind.DisplayName} requested at {RolloutRecord.Time(history.RequestedAt!.Value)} failed in an earlier run " +
+                        $"({history.Decided!.Detail?.TrimEnd('.')}); it is not requested again until an operator decides",
+                        RolloutAdvice.Resolve(no, JournalPath)) { RequestId = history.RequestId };
+                    result.Message = item.Error.Description;
+                    item.Apply(RolloutEvent.ResumeFailed, _record);
+                    break;
+                case HistoryState.Open:
+                    // Re-attached when it takes a slot (see Reattach).
+                    break;
+                default:
+                    if (history.Resolution is { } retry)
+                    {
+                        _record.Line(item, $"to be requested again, as {retry.User} decided at {RolloutRecord.Time(retry.Time)}: {retry.Reason}");
+                    }
+                    result.RequestId = null;
+                    result.RequestedAt = null;
+                    result.Code = null;
+                    break;
             }
-            catch (CdssException)
+        }
+
+        /// <summary>When every cluster was done by earlier runs, a reused journal should be visible at a glance.</summary>
+        private void SayIfAllDone()
+        {
+            if (_journal == null || Items.Count == 0 || Items.Any(i => i.Phase != RolloutPhase.AlreadyDone)) return;
+            var first = JournalHistory.FirstRun(_journal.Earlier);
+            _record.Line($"Every one of the {Items.Count} cluster(s) is already done according to the journal '{_journal.Path}' " +
+                         $"(first run {(first.HasValue ? RolloutRecord.Time(first.Value) : "unknown")}); nothing was requested. " +
+                         "A new rollout needs a new journal.");
+        }
+
+        /// <summary>Halted or past the deadline: the cluster is not started. Checked before the pre-check and again before the request.</summary>
+        private bool StopBeforeStart(RolloutItem item)
+        {
+            if (Halted)
             {
+                item.Result.Message = $"Not started: the rollout halted after {_failures} failed cluster(s) (-MaxFailures {_options.MaxFailures}).";
+                item.Apply(RolloutEvent.Halted, _record);
                 return true;
             }
+            if (_options.Deadline is { } deadline && _options.Now() >= deadline)
+            {
+                item.Result.Message = $"Not started: the deadline {RolloutRecord.Time(deadline)} had passed.";
+                item.Apply(RolloutEvent.PastDeadline, _record);
+                return true;
+            }
+            return false;
         }
 
-        private bool PastDeadline() => _options.Deadline.HasValue && _options.Now() >= _options.Deadline.Value;
+        /// <summary>Requested by an earlier run without an end (or any cluster, for Wait-CdssRollingRestart): watched, never requested.</summary>
+        private bool IsToReattach(RolloutItem item) => _options.AttachOnly || item.History.State == HistoryState.Open;
+
+        /// <summary>Step 2: a cluster requested earlier takes its slot and is watched again.</summary>
+        private void Reattach(RolloutItem item)
+        {
+            if (_options.AttachOnly)
+            {
+                item.BeginBy = _options.Now();
+                item.Apply(RolloutEvent.Attached, _record, $"waiting for the {Kind.DisplayName} running on it");
+                return;
+            }
+            var history = item.History;
+            item.BeginBy = history.RequestedAt!.Value + _options.LateStartGrace;
+            var requested = $"requested at {RolloutRecord.Time(history.RequestedAt.Value)} (requestId {history.RequestId ?? "unknown"})";
+            if (history.Began)
+            {
+                item.Apply(RolloutEvent.ResumeStarted, _record, $"re-attaching to the {Kind.DisplayName} {requested}, seen starting by an earlier run; it is not requested again");
+            }
+            else
+            {
+                item.Apply(RolloutEvent.ResumeRequested, _record, $"re-attaching to the {Kind.DisplayName} {requested}, never seen starting; it is not requested again");
+            }
+        }
 
         private async Task RunOneAsync(RolloutItem item, CancellationToken cancellationToken)
         {
-            if (!item.Reattach)
+            if (IsToReattach(item))
             {
-                if (!await StartAsync(item, cancellationToken).ConfigureAwait(false))
-                {
-                    Finish(item);
-                    return;
-                }
+                Reattach(item);
             }
-            else if (_options.AttachOnly && !item.Began && !await IsRunningOrUnknownAsync(item, cancellationToken).ConfigureAwait(false))
+            else if (!await StartAsync(item, cancellationToken).ConfigureAwait(false))
             {
-                // Wait-CdssRollingRestart on a cluster where nothing runs: say so at once rather than time out.
-                ClusterProgress? progress = null;
-                try { progress = await _operation.ProgressAsync(item.ServiceGroupInstanceNo, cancellationToken).ConfigureAwait(false); }
-                catch (CdssException) { /* the watcher reports what polling finds */ }
-                if (progress != null) _record.Progress(item, progress);
-                if (progress == null) { }
-                else if (!progress.IsComplete)
-                {
-                    _record.Began(item, ClusterWatcher.Describe(progress));
-                }
-                else
-                {
-                    item.Result.Outcome = RolloutOutcome.NotStarted;
-                    item.Result.Message = $"No {_operation.Kind.DisplayName} is running on this cluster ({ClusterWatcher.Describe(progress)}); nothing to wait for.";
-                    Finish(item);
-                    return;
-                }
+                Finish(item);
+                return;
             }
-
             await _watcher.WaitAsync(item, cancellationToken).ConfigureAwait(false);
             Finish(item);
-            if (item.Result.Outcome == RolloutOutcome.Succeeded && _options.Settle > TimeSpan.Zero && !Halted)
+            if (item.Phase == RolloutPhase.Succeeded && _options.Settle > TimeSpan.Zero && !Halted)
             {
                 // Hold the slot: the next cluster starts only after the pause.
                 await _options.Delay(_options.Settle, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <summary>Pre-check, then the start request. False when the item is already decided (skipped, deferred, failed).</summary>
+        /// <summary>Pre-check, then the start request. False when the item is already final (skipped, deferred, failed, ...).</summary>
         private async Task<bool> StartAsync(RolloutItem item, CancellationToken cancellationToken)
         {
             var no = item.ServiceGroupInstanceNo;
+            var result = item.Result;
             if (_operation.HasPreCheck && !_options.SkipPreCheck)
             {
                 ServiceAnswer check;
@@ -175,71 +234,78 @@ namespace Cdss.Rollout
                 {
                     check = await _operation.PreCheckAsync(no, cancellationToken).ConfigureAwait(false);
                 }
-                catch (CdssException ex)
+                catch (Exception ex) when (CdssException.From(ex) is { } error)
                 {
-                    return Decide(item, RolloutOutcome.Skipped, ex, $"The pre-check failed, so nothing was requested: {ex.Description}");
+                    item.Error = error;
+                    result.Message = $"The pre-check failed, so nothing was requested: {error.Description}";
+                    item.Apply(RolloutEvent.PreCheckFailed, _record);
+                    return false;
                 }
-                _record.PreCheck(item, check);
-                if (!check.Yes)
+                result.Code = check.Code;
+                result.RequestId = check.RequestId;
+                if (!check.Granted)
                 {
-                    item.Result.Code = check.Code;
-                    item.Result.RequestId = check.RequestId;
-                    return Decide(item, RolloutOutcome.Skipped,
-                        CdssException.ForServiceCode(CdssErrorIds.PreCheckFailed, CdssErrorCategory.InvalidOperation,
-                            $"The {_operation.Kind.DisplayName} pre-check said no", check.Code, check.Message, check.RequestId,
-                            ServiceCodeHints.For(check.Code, "Nothing was touched. Wait until the cluster is running and healthy, then run again."),
-                            detail: "Nothing was requested."),
-                        check.Message);
+                    item.Error = CdssException.ForServiceCode(CdssErrorIds.PreCheckFailed, CdssErrorCategory.InvalidOperation,
+                        $"The {Kind.DisplayName} pre-check said no", check.Code, check.Message, check.RequestId,
+                        ServiceCodeHints.For(check.Code, "Nothing was touched. Wait until the cluster is running and healthy, then run again."),
+                        detail: "Nothing was requested.");
+                    result.Message = check.Message;
+                    item.Apply(RolloutEvent.PreCheckSaidNo, _record, detail: $"no: code {check.Code}: {check.Message}");
+                    return false;
                 }
+                item.Apply(RolloutEvent.PreCheckPassed, _record,
+                    $"pre-check: can start the {Kind.DisplayName} (requestId {check.RequestId ?? "none"})", "yes");
+                if (StopBeforeStart(item)) return false;
             }
-            if (PastDeadline())
+            else if (StopBeforeStart(item))
             {
-                return Decide(item, RolloutOutcome.Deferred, null, $"Not started: the deadline {RolloutRecord.Time(_options.Deadline!.Value)} had passed.");
+                return false;
             }
 
-            _record.Requesting(item);
-            item.Result.RequestedAt = _options.Now();
+            // On disk before the request leaves: a run killed from here on never requests this cluster again.
+            result.RequestId = null;
+            result.Code = null;
+            result.RequestedAt = _options.Now();
+            item.Apply(RolloutEvent.Requesting, _record);
             ServiceAnswer answer;
             try
             {
                 answer = await _operation.StartAsync(no, cancellationToken).ConfigureAwait(false);
             }
-            catch (CdssException ex) when (ex.ErrorId == CdssErrorIds.OutcomeUnknown)
+            catch (Exception ex) when (CdssException.From(ex) is { } error && error.ErrorId == CdssErrorIds.OutcomeUnknown)
             {
-                return Decide(item, RolloutOutcome.OutcomeUnknown, ex, ex.Description);
+                error.RecommendedAction = RolloutAdvice.Reattach(Kind, JournalPath, no) + " If it shows nothing running: " + RolloutAdvice.Resolve(no, JournalPath);
+                item.Error = error;
+                result.Message = error.Description;
+                item.Apply(RolloutEvent.RequestAmbiguous, _record);
+                return false;
             }
-            catch (CdssException ex)
+            catch (Exception ex) when (CdssException.From(ex) is { } error)
             {
-                item.NotRequested = true;
-                return Decide(item, RolloutOutcome.Failed, ex, $"The request failed, so nothing was started: {ex.Description}");
+                item.Error = error;
+                result.Message = $"The request failed, so nothing was started: {error.Description}";
+                item.Apply(RolloutEvent.RequestFailed, _record);
+                return false;
             }
-            item.Result.Code = answer.Code;
-            item.Result.RequestId = answer.RequestId;
-            if (!answer.Yes)
+            result.Code = answer.Code;
+            result.RequestId = answer.RequestId;
+            if (!answer.Granted)
             {
-                item.NotRequested = true;
-                return Decide(item, RolloutOutcome.Skipped,
-                    CdssException.ForServiceCode(CdssErrorIds.RestartNotAccepted, CdssErrorCategory.InvalidOperation,
-                        $"The {_operation.Kind.DisplayName} was not accepted", answer.Code, answer.Message, answer.RequestId,
-                        ServiceCodeHints.For(answer.Code, "Nothing was started. Check the cluster with Test-CdssRollingRestart and Get-CdssRollingRestartProgress."),
-                        detail: "Nothing was started."),
-                    answer.Message);
+                item.Error = CdssException.ForServiceCode(CdssErrorIds.RestartNotAccepted, CdssErrorCategory.InvalidOperation,
+                    $"The {Kind.DisplayName} was not accepted", answer.Code, answer.Message, answer.RequestId,
+                    ServiceCodeHints.For(answer.Code, "Nothing was started. Check the cluster with Get-CdssRollingRestartProgress, then run again."),
+                    detail: "Nothing was started.");
+                result.Message = answer.Message;
+                item.Apply(RolloutEvent.NotAccepted, _record);
+                return false;
             }
-            _record.Requested(item, answer);
+            item.Apply(RolloutEvent.Accepted, _record, $"{Kind.DisplayName} requested (requestId {answer.RequestId ?? "none"})");
             return true;
-        }
-
-        private static bool Decide(RolloutItem item, RolloutOutcome outcome, CdssException? error, string message)
-        {
-            item.Result.Outcome = outcome;
-            item.Result.Message = message;
-            item.Error = error;
-            return false;
         }
 
         private void Finish(RolloutItem item)
         {
-            _record.Final(item);
+            if (item.Result.IsFailure) _failures++;
             _finished(item);
         }
     }

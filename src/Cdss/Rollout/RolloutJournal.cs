@@ -12,18 +12,16 @@ namespace Cdss.Rollout
     /// disk before the call it announces is made, so a run killed at any moment (kill -9) can be resumed without
     /// requesting anything twice. The file is held exclusively while a run uses it.
     /// </summary>
-    internal sealed class RolloutJournal : IDisposable
+    internal sealed class RolloutJournal : IRolloutJournal, IDisposable
     {
         private readonly FileStream _file;
         private readonly object _gate = new object();
-        private readonly Func<DateTimeOffset> _now;
 
-        private RolloutJournal(string path, FileStream file, IReadOnlyList<JournalEntry> earlier, Func<DateTimeOffset> now)
+        private RolloutJournal(string path, FileStream file, IReadOnlyList<JournalEntry> earlier)
         {
             Path = path;
             _file = file;
             Earlier = earlier;
-            _now = now;
         }
 
         public string Path { get; }
@@ -31,29 +29,46 @@ namespace Cdss.Rollout
         /// <summary>What earlier runs wrote, oldest first.</summary>
         public IReadOnlyList<JournalEntry> Earlier { get; }
 
-        /// <summary>Opens (or creates) the journal for this run; CdssJournalInUse when another process has it.</summary>
-        public static RolloutJournal Open(string path, Func<DateTimeOffset>? now = null)
+        /// <summary>
+        /// Opens the journal for this run, creating it (and its folder) unless <paramref name="mustExist"/>:
+        /// CdssJournalInUse when another process has it, CdssJournalNotWritable when it cannot be written,
+        /// CdssInvalidJournal when it is not a journal (or, with mustExist, is not there).
+        /// </summary>
+        public static RolloutJournal Open(string path, bool mustExist = false)
         {
             var full = System.IO.Path.GetFullPath(path);
-            var directory = System.IO.Path.GetDirectoryName(full);
-            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+            if (mustExist && !File.Exists(full))
+            {
+                throw new CdssException(CdssErrorIds.InvalidJournal, CdssErrorCategory.ObjectNotFound,
+                    $"There is no journal at '{full}'",
+                    "Give the -JournalPath the rollout was run with.");
+            }
             FileStream file;
             try
             {
+                var directory = System.IO.Path.GetDirectoryName(full);
+                if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
                 // Exclusive: on Unix .NET takes an exclusive flock only for FileShare.None, and a second writer must fail.
                 file = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException ex) when (File.Exists(full))
+            catch (IOException ex) when (File.Exists(full) && !(ex is PathTooLongException))
             {
                 throw new CdssException(CdssErrorIds.JournalInUse, CdssErrorCategory.ResourceUnavailable,
-                    $"The journal '{full}' is in use by another process, so this run did not start",
-                    "Another rollout is using this journal; wait for it to finish, or stop it, then run again.", ex);
+                    $"The journal '{full}' is in use by another process, so nothing was done",
+                    "Another rollout (or Resolve-CdssRollout) is using this journal; wait for it to finish, or stop it, then run again.", ex);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException ||
+                                       ex is System.Security.SecurityException)
+            {
+                throw new CdssException(CdssErrorIds.JournalNotWritable, CdssErrorCategory.PermissionDenied,
+                    $"The journal '{full}' cannot be opened for writing ({ex.Message.TrimEnd('.')}), so nothing was done",
+                    "Give a -JournalPath in a folder this account can write, on storage that outlives the job.", ex);
             }
             try
             {
                 var earlier = Read(file, full);
                 file.Seek(0, SeekOrigin.End);
-                return new RolloutJournal(full, file, earlier, now ?? (() => DateTimeOffset.UtcNow));
+                return new RolloutJournal(full, file, earlier);
             }
             catch
             {
@@ -63,20 +78,8 @@ namespace Cdss.Rollout
         }
 
         /// <summary>Appends one line and forces it to disk before returning.</summary>
-        public void Append(string operation, long cluster, string? clusterName, string journalEvent, string? requestId = null,
-            string? detail = null, string? target = null)
+        public void Append(JournalEntry entry)
         {
-            var entry = new JournalEntry
-            {
-                Time = _now().ToUniversalTime(),
-                Operation = operation,
-                Target = target,
-                Cluster = cluster,
-                ClusterName = clusterName,
-                Event = journalEvent,
-                RequestId = requestId,
-                Detail = detail,
-            };
             var bytes = Encoding.UTF8.GetBytes(entry.ToJson() + "\n");
             lock (_gate)
             {

@@ -28,6 +28,13 @@ namespace Cdss.Rollout
         /// <summary>Only wait on clusters (Wait-CdssRollingRestart): nothing is ever requested.</summary>
         public bool AttachOnly { get; set; }
 
+        /// <summary>
+        /// How long after its request a re-attached operation may take to show any sign of starting. Past it, with
+        /// nothing running, the rollout cannot tell whether it happened: OutcomeUnknown, left to an operator.
+        /// </summary>
+        public TimeSpan LateStartGrace { get; set; } = DefaultLateStartGrace;
+
+        public static readonly TimeSpan DefaultLateStartGrace = TimeSpan.FromMinutes(5);
 
         public Func<DateTimeOffset> Now { get; set; } = () => DateTimeOffset.UtcNow;
         public Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = (wait, token) => Task.Delay(wait, token);
