@@ -16,7 +16,7 @@ AfterAll {
 Describe 'Start-CdssRollingUpgrade -Wait' {
     BeforeEach { Reset-CdssEmulator $emu; $null = Get-CdssCluster -WarningAction SilentlyContinue }
 
-    It 'upgrades a fleet with a journal, halts on a red cluster, and resumes without upgrading anything twice' {
+    It 'upgrades a fleet with a journal, halts on a red cluster, keeps it failed until resolved, and never upgrades anything twice' {
         $journal = Join-Path $TestDrive 'upgrade.jsonl'
         $upgrade = { Start-CdssRollingUpgrade 3432149, 3432154, 3432150 -KafkaVersionCode 3903006 -ConfigGroupNo 202 @rollout -JournalPath $journal }
         $first = Invoke-Collected $upgrade
@@ -26,7 +26,7 @@ Describe 'Start-CdssRollingUpgrade -Wait' {
         $first.Results[0].ToKafkaVersion | Should -Be 'Kafka 3.9.0 (3903006)'
         $first.Results[0].ConfigGroupNo | Should -Be 202
         $first.Results[0].BrokerStatus | Should -Be 'green'
-        $first.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssRestartFailed*'
+        $first.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssUpgradeFailed*'
         "$($first.Errors[0])" | Should -Match '^Cluster 3432154 \(kafka-flaky\): The rolling upgrade turned red'
         (Get-Detail 3432149).kafkaVersionCode | Should -Be '3903006'
         (Get-Detail 3432149).configGroupNo | Should -Be 202
@@ -35,8 +35,15 @@ Describe 'Start-CdssRollingUpgrade -Wait' {
         $lines.operation | Sort-Object -Unique | Should -Be 'rollingUpgrade'
         $lines.target | Sort-Object -Unique | Should -Be '3903006:202'
 
+        # The red cluster is not upgraded again, and halts the rollout again, until someone decides.
         $second = Invoke-Collected $upgrade
-        "$($second.Results.Outcome)" | Should -Be 'AlreadyDone Skipped Succeeded'
+        "$($second.Results.Outcome)" | Should -Be 'AlreadyDone Failed NotStarted'
+        $second.Errors[0].Exception.RecommendedAction | Should -Match ([regex]::Escape("Resolve-CdssRollout -JournalPath '$journal' -ServiceGroupInstanceNo 3432154"))
+        $null = Resolve-CdssRollout -JournalPath $journal -ServiceGroupInstanceNo 3432154 -As Done -Reason 'broker 2 replaced' -Confirm:$false 6>$null
+
+        $third = Invoke-Collected $upgrade
+        "$($third.Results.Outcome)" | Should -Be 'AlreadyDone AlreadyDone Succeeded'
+        $third.Results[1].Message | Should -Match 'Resolved as done by .+: broker 2 replaced'
         $counts = @(Get-CdssEmulatorRequest $emu -Operation rollingUpgrade) | Group-Object serviceGroupInstanceNo -AsHashTable
         $counts.Keys | Sort-Object | Should -Be @(3432149, 3432150, 3432154)
         foreach ($k in $counts.Keys) { $counts[$k].Count | Should -Be 1 -Because "cluster $k is upgraded at most once" }

@@ -130,6 +130,102 @@ Describe 'The "done" rule' {
     }
 }
 
+Describe 'A restart nobody saw happen is never reported done' {
+    BeforeEach {
+        Reset-CdssEmulator $emu
+        $null = Get-CdssCluster -WarningAction SilentlyContinue
+        # The start request gets a 503 from the gateway: the service starts nothing.
+        Add-CdssEmulatorFault $emu @{ operation = 'rollingRestart'; kind = 'status'; status = 503; times = 1 }
+        $script:journal = Join-Path $TestDrive "lost-$([guid]::NewGuid()).jsonl"
+        $script:restart = { 3432149 | Start-CdssRollingRestart @rollout -JournalPath $journal }
+        # The next run comes the next night: the journal's times move back, as if an hour had passed.
+        function script:Step-Night {
+            $lines = Get-Content $journal | ConvertFrom-Json
+            $lines | ForEach-Object { $_.time = ([DateTimeOffset]$_.time).AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'") }
+            Set-Content $journal -Value ($lines | ForEach-Object { $_ | ConvertTo-Json -Compress })
+        }
+    }
+
+    It 'ends OutcomeUnknown in every later run, sends one request in all, and its JUnit report fails the cluster' {
+        $first = Invoke-Collected $restart
+        "$($first.Results.Outcome)" | Should -Be 'OutcomeUnknown'
+        Step-Night
+        $second = Invoke-Collected $restart
+        "$($second.Results.Outcome)" | Should -Be 'OutcomeUnknown'
+        $second.Results[0].Message | Should -Match 'never seen to begin'
+        $third = Invoke-Collected { & $restart | Export-CdssReport -Path (Join-Path $TestDrive 'lost.xml') -Format JUnit -PassThru }
+        "$($third.Results.Outcome)" | Should -Be 'OutcomeUnknown'
+        $third.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssOutcomeUnknown*'
+        $third.Errors[0].Exception.RecommendedAction | Should -Match ([regex]::Escape("Resolve-CdssRollout -JournalPath '$journal' -ServiceGroupInstanceNo 3432149"))
+        @(Get-RestartRequest).Count | Should -Be 1
+        ([xml](Get-Content (Join-Path $TestDrive 'lost.xml') -Raw)).testsuites.failures | Should -Be '1'
+        @(Get-CdssEmulatorRestart $emu).Count | Should -Be 0 -Because 'the emulator never ran a restart'
+    }
+
+    It 'Resolve-CdssRollout -As Done: the next run is AlreadyDone, says who, when and why, and sends nothing' {
+        $null = Invoke-Collected $restart
+        Step-Night
+        $null = Invoke-Collected $restart
+        $decision = Resolve-CdssRollout -JournalPath $journal -ServiceGroupInstanceNo 3432149 -As Done -Reason 'restarted from the console' -Confirm:$false 6>$null
+        $decision.PSTypeNames[0] | Should -Be 'Cdss.RolloutResolution'
+        $decision.Was | Should -Be 'Unresolved'
+        $decision.ResolvedBy | Should -Be ([Environment]::UserName)
+
+        $next = Invoke-Collected $restart
+        "$($next.Results.Outcome)" | Should -Be 'AlreadyDone'
+        $next.Results[0].Message | Should -Match "Resolved as done by $([regex]::Escape([Environment]::UserName)) at \d{4}-.+: restarted from the console"
+        $next.Errors.Count | Should -Be 0
+        @(Get-RestartRequest).Count | Should -Be 1
+    }
+
+    It 'Resolve-CdssRollout -As Retry: the next run requests it exactly once more' {
+        $null = Invoke-Collected $restart
+        Step-Night
+        $null = Invoke-Collected $restart
+        $null = Resolve-CdssRollout -JournalPath $journal -ServiceGroupInstanceNo 3432149 -As Retry -Reason 'not restarted' -Confirm:$false 6>$null
+
+        "$((Invoke-Collected $restart).Results.Outcome)" | Should -Be 'Succeeded'
+        "$((Invoke-Collected $restart).Results.Outcome)" | Should -Be 'AlreadyDone'
+        @(Get-RestartRequest).Count | Should -Be 2
+    }
+
+    It 'Resolve-CdssRollout refuses a journal in use, and a cluster with nothing unresolved; -WhatIf writes nothing' {
+        $null = Invoke-Collected $restart
+        $before = Get-Content $journal -Raw
+        $null = Resolve-CdssRollout $journal 3432149 -As Done -Reason 'x' -WhatIf
+        Get-Content $journal -Raw | Should -Be $before
+
+        $r = Invoke-Collected { Resolve-CdssRollout $journal 3432150 -As Retry -Reason 'x' -Confirm:$false }
+        $r.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssNothingToResolve*'
+        Get-Content $journal -Raw | Should -Be $before
+
+        $holder = [System.IO.File]::Open($journal, 'Open', 'ReadWrite', 'None')
+        try {
+            { Resolve-CdssRollout $journal 3432149 -As Done -Reason 'x' -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'CdssJournalInUse*'
+        }
+        finally { $holder.Dispose() }
+    }
+}
+
+Describe 'Under $ErrorActionPreference = Stop' {
+    BeforeEach { Reset-CdssEmulator $emu; $null = Get-CdssCluster -WarningAction SilentlyContinue }
+
+    It 'a refused cluster first: the ready one is still watched to Succeeded, both results are written, then it fails' {
+        $results = [System.Collections.Generic.List[object]]::new()
+        $failure = $null
+        try {
+            $ErrorActionPreference = 'Stop'
+            Start-CdssRollingRestart 3432151, 3432149 @rollout 6>$null | ForEach-Object { $results.Add($_) }
+        }
+        catch { $failure = $_ }
+        "$($results.Outcome)" | Should -Be 'Skipped Succeeded'
+        $failure.FullyQualifiedErrorId | Should -BeLike 'CdssPreCheckFailed*'
+        "$failure" | Should -Match '^Cluster 3432151 \(kafka-stage\)'
+        (Get-CdssRollingRestartProgress 3432149).BrokerStatus | Should -Be 'green'
+        @(Get-CdssEmulatorRestart $emu).serviceGroupInstanceNo | Should -Be @(3432149)
+    }
+}
+
 Describe 'Wait-CdssRollingRestart' {
     BeforeEach { Reset-CdssEmulator $emu }
 
