@@ -111,7 +111,8 @@ namespace Cdss.Rollout
                     return true;
                 case Verdict.Failed:
                     item.Error = new CdssException(Kind.FailedErrorId, CdssErrorCategory.InvalidResult,
-                        $"The {Kind.DisplayName} turned {progress!.BrokerStatus}: {progress.BrokersUp}/{progress.BrokersTotal} brokers up; nodes: {progress.NodeSummary()}",
+                        $"The {Kind.DisplayName} turned {progress!.BrokerStatus}: {progress.BrokersUp}/{progress.BrokersTotal} brokers up; nodes: {progress.NodeSummary()}." +
+                        RolloutAdvice.DecideWith(no, _journalPath, "Once the cluster is looked after, decide"),
                         "Look at the failed nodes in the NAVER Cloud console or with Get-CdssRollingRestartProgress; the rollout stopped so no other cluster is touched. " +
                         RolloutAdvice.Resolve(no, _journalPath));
                     item.Result.Message = item.Error.Description;
@@ -126,7 +127,7 @@ namespace Cdss.Rollout
                     item.Error = new CdssException(CdssErrorIds.OutcomeUnknown, CdssErrorCategory.InvalidResult,
                         $"The {Kind.DisplayName}{requested} was never seen to begin, and the service shows nothing running " +
                         $"({DoneRule.Describe(progress)}, not in progress) after a late-start grace of {_options.LateStartGrace.TotalMinutes:0.#} minutes. " +
-                        "It may have run while nothing watched, or never started; it is not requested again",
+                        "It may have run while nothing watched, or never started; it is not requested again." + RolloutAdvice.DecideWith(no, _journalPath),
                         RolloutAdvice.Resolve(no, _journalPath)) { RequestId = item.Result.RequestId };
                     item.Result.Message = item.Error.Description;
                     item.Apply(RolloutEvent.NeverSeenStarting, _record);
@@ -160,8 +161,11 @@ namespace Cdss.Rollout
             var no = item.ServiceGroupInstanceNo;
             // A change never seen may never come: then only an operator can say what happened.
             var advice = RolloutAdvice.Reattach(Kind, _journalPath, no) + (item.BeganSeen ? "" : " If it never shows a change: " + RolloutAdvice.Resolve(no, _journalPath));
+            var next = _journalPath == null ? "" : item.BeganSeen
+                ? " Run the same command again with the journal to re-attach."
+                : " Run the same command again with the journal to re-attach; if it never begins," + RolloutAdvice.DecideWith(no, _journalPath, "decide");
             item.Error = new CdssException(Kind.TimeoutErrorId, CdssErrorCategory.OperationTimeout,
-                $"The {Kind.DisplayName} {what}; last seen: {DoneRule.Describe(item.Result.Progress)}. It may still be running on the service", advice)
+                $"The {Kind.DisplayName} {what}; last seen: {DoneRule.Describe(item.Result.Progress)}. It may still be running on the service.{next}", advice)
             {
                 RequestId = item.Result.RequestId,
             };

@@ -25,6 +25,14 @@ namespace Cdss.Rollout
                 : $"{look} Do not start it again until the cluster is green and the {kind.DisplayName} no longer runs.";
         }
 
+        /// <summary>
+        /// The command that records an operator's decision, for the end of a message: a runbook log shows the message,
+        /// not the recommended action. Empty without a journal, where there is nothing to record it in.
+        /// </summary>
+        public static string DecideWith(long no, string? journalPath, string when = "Decide") =>
+            journalPath == null ? "" :
+            $" {when} with Resolve-CdssRollout -JournalPath '{journalPath}' -ServiceGroupInstanceNo {no.ToString(CultureInfo.InvariantCulture)} -As Done|Retry -Reason '<why>'.";
+
         /// <summary>How an operator records what happened to a request whose outcome the module cannot tell.</summary>
         public static string Resolve(long no, string? journalPath)
         {

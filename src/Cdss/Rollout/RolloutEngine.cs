@@ -121,7 +121,7 @@ namespace Cdss.Rollout
                     item.Error = new CdssException(CdssErrorIds.OutcomeUnknown, CdssErrorCategory.InvalidResult,
                         $"The run at {RolloutRecord.Time(history.Decided!.Time)} could not tell whether the {Kind.DisplayName} requested at " +
                         $"{RolloutRecord.Time(history.RequestedAt!.Value)} happened: it was never seen to begin and nothing ran by the late-start grace. " +
-                        "It is not requested again until an operator decides",
+                        "It is not requested again until an operator decides." + RolloutAdvice.DecideWith(no, JournalPath),
                         RolloutAdvice.Resolve(no, JournalPath)) { RequestId = history.RequestId };
                     result.Message = item.Error.Description;
                     item.Apply(RolloutEvent.ResumeUnresolved, _record);
@@ -129,7 +129,7 @@ namespace Cdss.Rollout
                 case HistoryState.Failed:
                     item.Error = new CdssException(Kind.FailedErrorId, CdssErrorCategory.InvalidResult,
                         $"The {Kind.DisplayName} requested at {RolloutRecord.Time(history.RequestedAt!.Value)} failed in an earlier run " +
-                        $"({history.Decided!.Detail?.TrimEnd('.')}); it is not requested again until an operator decides",
+                        $"({history.Decided!.Detail?.TrimEnd('.')}); it is not requested again until an operator decides." + RolloutAdvice.DecideWith(no, JournalPath),
                         RolloutAdvice.Resolve(no, JournalPath)) { RequestId = history.RequestId };
                     result.Message = item.Error.Description;
                     item.Apply(RolloutEvent.ResumeFailed, _record);
@@ -276,7 +276,9 @@ namespace Cdss.Rollout
             {
                 error.RecommendedAction = RolloutAdvice.Reattach(Kind, JournalPath, no) + " If it shows nothing running: " + RolloutAdvice.Resolve(no, JournalPath);
                 item.Error = error;
-                result.Message = error.Description;
+                result.Message = JournalPath == null ? error.Description
+                    : error.Description.TrimEnd('.') + ". Run the same command again with the journal to re-attach; if nothing runs," +
+                      RolloutAdvice.DecideWith(no, JournalPath, "decide");
                 item.Apply(RolloutEvent.RequestAmbiguous, _record);
                 return false;
             }
