@@ -20,16 +20,16 @@ namespace Cdss.Api
 
         public async Task<IReadOnlyList<KafkaVersion>> GetKafkaVersionsAsync(CancellationToken cancellationToken)
         {
-            var envelope = await CallAsync(new ApiRequest(HttpMethod.Get, KafkaVersionListPath), cancellationToken).ConfigureAwait(false);
+            var envelope = await CallAsync(Request(HttpMethod.Get, KafkaVersionListPath), cancellationToken).ConfigureAwait(false);
             var result = RequireObject(envelope, KafkaVersionListPath, "Quote the request id to NAVER Cloud support if this persists.");
             return MaintenanceMapping.ToKafkaVersions(result);
         }
 
         /// <summary>Asks whether the cluster can be rolling-upgraded to the version with that config group now.</summary>
         public Task<RollingUpgradePreCheck> RollingUpgradePreCheckAsync(long serviceGroupInstanceNo, int kafkaVersionCode, int configGroupNo, CancellationToken cancellationToken) =>
-            About(Clusters.Label(serviceGroupInstanceNo), null, async () =>
+            About(() => Clusters.Label(serviceGroupInstanceNo), null, async () =>
             {
-                var request = new ApiRequest(HttpMethod.Post, UpgradePreCheckPath, UpgradeBody(serviceGroupInstanceNo, kafkaVersionCode, configGroupNo));
+                var request = Request(HttpMethod.Post, UpgradePreCheckPath, UpgradeBody(serviceGroupInstanceNo, kafkaVersionCode, configGroupNo));
                 var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
                 return new RollingUpgradePreCheck
                 {
@@ -48,9 +48,9 @@ namespace Cdss.Api
 
         /// <summary>Asks for a rolling upgrade. Not a read, so never sent again once it may have reached the service.</summary>
         public Task<OperationRequest> StartRollingUpgradeAsync(long serviceGroupInstanceNo, int kafkaVersionCode, int configGroupNo, CancellationToken cancellationToken) =>
-            About(Clusters.Label(serviceGroupInstanceNo), UpgradeOutcomeUnknownAction, async () =>
+            About(() => Clusters.Label(serviceGroupInstanceNo), UpgradeOutcomeUnknownAction, async () =>
             {
-                var request = new ApiRequest(HttpMethod.Post, RollingUpgradePath, UpgradeBody(serviceGroupInstanceNo, kafkaVersionCode, configGroupNo));
+                var request = Request(HttpMethod.Post, RollingUpgradePath, UpgradeBody(serviceGroupInstanceNo, kafkaVersionCode, configGroupNo));
                 var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
                 return new OperationRequest(OperationKind.RollingUpgrade)
                 {
