@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -69,13 +70,25 @@ namespace Cdss.Api
             });
 
         /// <summary>
+        /// Reads a group's settings and plans a change of some of them (<see cref="SettingChangePlanner"/>): every
+        /// check that can be made here is made before anything is written, so the read is the only request sent.
+        /// </summary>
+        internal async Task<SettingChangePlan> PlanSettingChangeAsync(int configGroupNo, int kafkaVersionCode,
+            IEnumerable<KeyValuePair<string, object?>> requested, CancellationToken cancellationToken)
+        {
+            var current = await GetConfigGroupSettingsAsync(configGroupNo, kafkaVersionCode, cancellationToken).ConfigureAwait(false);
+            return SettingChangePlanner.Plan(configGroupNo, kafkaVersionCode, current, requested);
+        }
+
+        /// <summary>
         /// Writes a group's whole custom configuration as planned. Not a read, so never sent again once it may have
         /// reached the service. Returns the request id of the write; a non-zero code (a value the service refused)
-        /// is CdssApiError.
+        /// is CdssApiError. A plan with refusals, or with nothing to change, is never sent.
         /// </summary>
         internal Task<string?> SetConfigGroupSettingsAsync(SettingChangePlan plan, CancellationToken cancellationToken) =>
             About(() => ConfigGroupLabel(plan.ConfigGroupNo), SettingsOutcomeUnknownAction, async () =>
             {
+                if (!plan.IsSendable) throw new InvalidOperationException("A settings plan with refusals, or with nothing to change, is never sent.");
                 var request = Request(HttpMethod.Post, $"{SetConfigGroupSettingsPath}/{Number(plan.ConfigGroupNo)}", plan.ToRequestBody());
                 var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
                 if (!envelope.IsSuccess)
