@@ -117,6 +117,17 @@ function Set-CdssEmulatorCluster {
     Invoke-EmulatorControl $Emulator POST "clusters/$ServiceGroupInstanceNo" $Setting
 }
 
+function Set-CdssEmulatorDialect {
+    <#
+    .SYNOPSIS
+        Changes how the emulator writes the forms the public sources leave open, and returns the dialect in use:
+        customValueAtDefault (null | missing | empty), rangeStyle (tilde | tightTilde | dash | spacedDash | bracket |
+        dots), choiceStyle (pipe | comma), clusterListIgnoresPageNo ($true | $false). Reset-CdssEmulator restores it.
+    #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Setting)
+    Invoke-EmulatorControl $Emulator POST 'dialect' $Setting
+}
+
 function Get-CdssEmulatorRestart {
     <#
     .SYNOPSIS
@@ -128,10 +139,10 @@ function Get-CdssEmulatorRestart {
 }
 
 function Reset-CdssEmulator {
-    <# .SYNOPSIS Clears faults, the request log, runs and cluster state (back to the seed) and runtime settings. #>
+    <# .SYNOPSIS Clears faults, the request log, runs and cluster state (back to the seed), runtime settings and the dialect. #>
     param([Parameter(Mandatory)] $Emulator)
     $null = Invoke-EmulatorControl $Emulator POST 'reset' $null
 }
 
 Export-ModuleMember -Function Start-CdssEmulator, Stop-CdssEmulator, Get-CdssEmulatorRequest, Get-CdssEmulatorRestart,
-    Add-CdssEmulatorFault, Set-CdssEmulatorConfig, Set-CdssEmulatorCluster, Reset-CdssEmulator
+    Add-CdssEmulatorFault, Set-CdssEmulatorConfig, Set-CdssEmulatorCluster, Set-CdssEmulatorDialect, Reset-CdssEmulator

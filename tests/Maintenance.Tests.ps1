@@ -588,6 +588,62 @@ Describe 'Restart-CdssKafkaNode' {
     }
 }
 
+Describe 'A gateway that writes the open forms its own way (the emulator''s dialect)' {
+    # The forms no public source fixes (docs/EMULATOR.md): the module must hold up against each of them.
+    BeforeEach { Reset-CdssEmulator $emu }
+    AfterAll { Reset-CdssEmulator $emu }
+
+    It 'shows defaults, writes only custom values, refuses an out-of-range value before sending, and lists clusters once' {
+        $dialect = Set-CdssEmulatorDialect $emu @{ customValueAtDefault = 'empty'; rangeStyle = 'dash'; clusterListIgnoresPageNo = $true }
+        "$($dialect.customValueAtDefault) $($dialect.rangeStyle) $($dialect.clusterListIgnoresPageNo)" | Should -Be 'empty dash True'
+        $raw = (Invoke-CdssApi /configGroup/getKafkaConfigGroupDetailList/101 -Body @{ kafkaVersionCode = 3713006 }).kafkaConfigGroupDetailList
+        ($raw | Where-Object configNameKey -EQ 'autoCreateTopicsEnable').customValue | Should -BeExactly ''
+        ($raw | Where-Object configNameKey -EQ 'logRetentionHours').range | Should -Be '1-8760'
+
+        $settings = Get-CdssConfigGroupSetting 101 3713006
+        ($settings | Where-Object IsCustom).Key | Should -Be @('numPartitions', 'logRetentionHours')
+        ($settings | Where-Object Key -EQ 'autoCreateTopicsEnable').Value | Should -Be 'true'
+
+        $errs = $null
+        $null = Set-CdssConfigGroupSetting 101 3713006 -Setting @{ logRetentionHours = 99999 } -ErrorVariable errs -ErrorAction SilentlyContinue
+        Get-ErrorId $errs | Should -Be @('CdssSettingOutOfRange')
+        "$($errs[0])" | Should -Match 'allows 1-8760; 99999 is outside it'
+        (Get-Sent 'setKafkaConfigGroupDetail').Count | Should -Be 0
+
+        $set = Invoke-Collected { Set-CdssConfigGroupSetting 101 3713006 -Setting @{ logRetentionHours = 96 } }
+        $set.Errors | Should -BeNullOrEmpty
+        $set.Lines | Should -Be @('config group 101 (Kafka 3.7.1): logRetentionHours 72 -> 96')
+        (Get-Sent 'setKafkaConfigGroupDetail').body | Should -Be '{"kafkaVersionCode":3713006,"numPartitions":6,"logRetentionHours":96}'
+
+        $list = Invoke-Collected { Get-CdssCluster }
+        $list.Output.ServiceGroupInstanceNo | Should -Be @(3432149, 3432150, 3432151, 3432152, 3432153, 3432154)
+        @($list.Warnings | Where-Object { "$_" -match 'ignore pageNo' }).Count | Should -Be 1
+        (Get-Sent 'getClusterInfoList').Count | Should -Be 2
+    }
+
+    It 'sends nothing when nothing changes, and says so' {
+        $null = Set-CdssConfigGroupSetting 101 3713006 -Setting @{ numIoThreads = 16 }
+        $again = Invoke-Collected { Set-CdssConfigGroupSetting 101 3713006 -Setting @{ numIoThreads = 16; numPartitions = 6 } -PassThru }
+        $again.Output | Should -BeNullOrEmpty
+        $again.Errors | Should -BeNullOrEmpty
+        $again.Lines | Should -Be @('config group 101 (Kafka 3.7.1): nothing to change: numIoThreads is already 16, numPartitions is already 6.')
+        (Get-Sent 'setKafkaConfigGroupDetail').Count | Should -Be 1
+    }
+
+    It 'refuses an unknown form, and reset restores the default' {
+        $refused = { Set-CdssEmulatorDialect $emu @{ rangeStyle = 'roman' } } | Should -Throw -PassThru
+        $refused.ErrorDetails.Message | Should -Match 'rangeStyle must be one of tilde, tightTilde, dash'
+        $null = Set-CdssEmulatorDialect $emu @{ customValueAtDefault = 'missing'; choiceStyle = 'comma' }
+        $raw = (Invoke-CdssApi /configGroup/getKafkaConfigGroupDetailList/102 -Body @{ kafkaVersionCode = 3713006 }).kafkaConfigGroupDetailList
+        $raw[0].PSObject.Properties.Name | Should -Not -Contain 'customValue'
+        ($raw | Where-Object configNameKey -EQ 'logCleanupPolicy').range | Should -Be 'delete, compact'
+        (Get-CdssConfigGroupSetting 102 3713006 -Name logCleanupPolicy).IsCustom | Should -BeFalse
+        Reset-CdssEmulator $emu
+        $default = Invoke-RestMethod "$($emu.ControlUri)/dialect"
+        "$($default.customValueAtDefault) $($default.rangeStyle) $($default.choiceStyle) $($default.clusterListIgnoresPageNo)" | Should -Be 'null tilde pipe False'
+    }
+}
+
 Describe 'Secrets in the maintenance cmdlets'' output' {
     It 'shows no secret key in any stream, even with -Verbose -Debug' {
         Reset-CdssEmulator $emu

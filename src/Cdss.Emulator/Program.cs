@@ -98,6 +98,7 @@ public static class Program
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(faults);
+        builder.Services.AddSingleton<DialectSettings>();
         builder.Services.AddSingleton<Authenticator>();
         builder.Services.AddSingleton<ClusterStore>();
         builder.Services.AddSingleton<RequestLog>();

@@ -17,7 +17,7 @@ public class ClientTests
     [InlineData("http://127.0.0.1:5123/api/sgn-v1/", "cluster/x", "http://127.0.0.1:5123/api/sgn-v1/cluster/x")]
     public void BuildUri_JoinsBaseAndPathWithOneSlash(string baseUrl, string path, string expected)
     {
-        var uri = new ApiRequest(HttpMethod.Post, path).BuildUri(new Uri(baseUrl));
+        var uri = CdssClient.Request(HttpMethod.Post, path).BuildUri(new Uri(baseUrl));
         Assert.Equal(expected, uri.AbsoluteUri);
         Assert.DoesNotContain("//cluster", uri.AbsoluteUri);
     }
@@ -25,7 +25,7 @@ public class ClientTests
     [Fact]
     public void BuildUri_EscapesQueryKeysAndValues()
     {
-        var request = new ApiRequest(HttpMethod.Get, "/cluster/getClusterInfoList", query: new[]
+        var request = CdssClient.Request(HttpMethod.Get, "/cluster/getClusterInfoList", query: new[]
         {
             new KeyValuePair<string, string>("inputText", "kafka prod&x=1"),
             new KeyValuePair<string, string>("vpc name", "a/b?c#d"),
@@ -166,24 +166,14 @@ public class ClientTests
             Assert.Equal(100, body.RootElement.GetProperty("pageSize").GetInt32());
             Assert.Equal("kafka prod", body.RootElement.GetProperty("inputText").GetString());
         }
-        var cluster = Assert.Single(page.Clusters);
+        var cluster = Assert.Single(page.Items);
         Assert.Equal(3432149, cluster.ServiceGroupInstanceNo);
         Assert.Equal("running", cluster.Status);
         Assert.Equal(3, cluster.BrokerNodeCount);
         Assert.Equal(new DateTimeOffset(2024, 3, 6, 10, 15, 30, TimeSpan.FromHours(9)), Assert.IsType<DateTimeOffset>(cluster.CreateDate));
         Assert.Equal("KR-1", cluster.AdditionalFields["zone"]);
-        Assert.False(CdssClient.HasNextPage(page));
+        Assert.Equal(PageEnd.Last, Paging.End(page, page.Items.Count));
+        Assert.Equal(1, page.RequestedPage);
         Assert.Equal("r-l", page.RequestId);
-    }
-
-    [Theory]
-    [InlineData(false, 1, 3, 1, true)]
-    [InlineData(true, 1, 3, 1, false)]
-    [InlineData(false, 1, 3, 0, false)]
-    public void HasNextPage_NeverLoopsForever(bool isLast, int current, int totalPage, int count, bool expected)
-    {
-        var page = new ClusterPage { IsLast = isLast, CurrentPage = current, TotalPage = totalPage };
-        for (var i = 0; i < count; i++) page.Clusters.Add(new Cluster());
-        Assert.Equal(expected, CdssClient.HasNextPage(page));
     }
 }

@@ -230,11 +230,17 @@ public class MaintenanceClientTests
         Assert.Equal("{\"kafkaVersionCode\":3713006,\"numPartitions\":6,\"logRetentionHours\":96}", sent.Body);
     }
 
+    /// <summary>logRetentionHours 72 -> 96 in a group that sets only that.</summary>
+    private static SettingChangePlan SendablePlan() =>
+        SettingChangePlanner.Plan(101, 3713006,
+            new[] { new ConfigGroupSetting { Key = "logRetentionHours", Type = "Integer", Range = "1 ~ 8760", Modifiable = true, Value = "72", DefaultValue = "168", IsCustom = true } },
+            new[] { new KeyValuePair<string, object?>("logRetentionHours", 96) });
+
     [Fact]
     public async Task SetSettings_AmbiguousFailure_IsOutcomeUnknownAfterOneRequest()
     {
         using var h = new Harness();
-        var plan = SettingChangePlanner.Plan(101, 3713006, Array.Empty<ConfigGroupSetting>(), Array.Empty<KeyValuePair<string, object?>>());
+        var plan = SendablePlan();
         h.Stub.Always(504, Json.GatewayError("510", "Endpoint Timeout"));
 
         var ex = await Assert.ThrowsAsync<CdssException>(() => h.Client.SetConfigGroupSettingsAsync(plan, CancellationToken.None));
@@ -249,7 +255,7 @@ public class MaintenanceClientTests
     public async Task SetSettings_ServiceRefusal_IsApiErrorWithItsMessage()
     {
         using var h = new Harness();
-        var plan = SettingChangePlanner.Plan(101, 3713006, Array.Empty<ConfigGroupSetting>(), Array.Empty<KeyValuePair<string, object?>>());
+        var plan = SendablePlan();
         h.Stub.RespondEnvelope(1005, "logRetentionHours must be within 1 ~ 8760", "null", Rid);
         var ex = await Assert.ThrowsAsync<CdssException>(() => h.Client.SetConfigGroupSettingsAsync(plan, CancellationToken.None));
         Assert.Equal(CdssErrorIds.ApiError, ex.ErrorId);

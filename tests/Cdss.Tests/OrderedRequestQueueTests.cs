@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Cdss.Transport;
+using Cdss.Commands;
 
 namespace Cdss.Tests;
 

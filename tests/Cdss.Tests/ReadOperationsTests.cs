@@ -24,7 +24,7 @@ public class ReadOperationsTests
     public void ChangesAndUnknownOperations_AreNotReads(string method, string path)
     {
         Assert.False(ReadOperations.IsRead(new HttpMethod(method), path));
-        Assert.False(new ApiRequest(new HttpMethod(method), path).Idempotent);
+        Assert.False(CdssClient.Request(new HttpMethod(method), path).Idempotent);
     }
 
     [Theory]
@@ -41,7 +41,7 @@ public class ReadOperationsTests
     public void DocumentedReads_AreReads(string method, string path)
     {
         Assert.True(ReadOperations.IsRead(new HttpMethod(method), path));
-        Assert.True(new ApiRequest(new HttpMethod(method), path).Idempotent);
+        Assert.True(CdssClient.Request(new HttpMethod(method), path).Idempotent);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class ReadOperationsTests
         h.Stub.Always(503, Json.GatewayError("500", "Endpoint Error"));
 
         var ex = await Assert.ThrowsAsync<CdssException>(() =>
-            h.Client.CallAsync(new ApiRequest(HttpMethod.Get, "/cluster/restartKafkaService/3432149"), CancellationToken.None));
+            h.Client.CallAsync(CdssClient.Request(HttpMethod.Get, "/cluster/restartKafkaService/3432149"), CancellationToken.None));
 
         Assert.Equal(CdssErrorIds.OutcomeUnknown, ex.ErrorId);
         Assert.Single(h.Stub.Requests);
@@ -64,10 +64,27 @@ public class ReadOperationsTests
         using var h = new Harness(maxRetries: 3);
         h.Stub.RespondGateway(503, "500", "Endpoint Error").RespondEnvelope(0, "SUCCESS", "{\"clusterName\":\"c\"}");
 
-        var envelope = await h.Client.CallAsync(new ApiRequest(HttpMethod.Get, "/cluster/getClusterStatus/3432149"), CancellationToken.None);
+        var envelope = await h.Client.CallAsync(CdssClient.Request(HttpMethod.Get, "/cluster/getClusterStatus/3432149"), CancellationToken.None);
 
         Assert.True(envelope.IsSuccess);
         Assert.Equal(2, h.Stub.Requests.Count);
         Assert.Equal("GET", h.Stub.Requests[1].Method);
+    }
+
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 2)]
+    public async Task TheTransport_ResendsOnlyWhatItsCallerSaysMayBeResent(bool idempotent, int sent)
+    {
+        // The same documented read, marked either way: the transport follows the mark, it does not look the path up.
+        using var h = new Harness(maxRetries: 3);
+        h.Stub.RespondGateway(503, "500", "Endpoint Error").RespondEnvelope(0, "SUCCESS", "{\"clusterName\":\"c\"}");
+
+        var request = new ApiRequest(HttpMethod.Get, "/cluster/getClusterStatus/3432149", idempotent);
+        var call = h.Client.CallAsync(request, CancellationToken.None);
+
+        if (idempotent) Assert.True((await call).IsSuccess);
+        else Assert.Equal(CdssErrorIds.OutcomeUnknown, (await Assert.ThrowsAsync<CdssException>(() => call)).ErrorId);
+        Assert.Equal(sent, h.Stub.Requests.Count);
     }
 }

@@ -205,4 +205,69 @@ public class SettingChangePlannerTests
         partitions.IsCustom = false;
         Assert.Null(plan.CheckApplied(after, null));
     }
+
+    [Fact]
+    public void AValueAlreadyInEffect_IsNothingToChange()
+    {
+        var plan = Plan(("logRetentionHours", 72), ("autoCreateTopicsEnable", true), ("logRetentionBytes", null));
+        Assert.Empty(plan.Refusals);
+        Assert.Empty(plan.Changes);
+        Assert.False(plan.IsSendable);
+        Assert.Equal("logRetentionHours is already 72, autoCreateTopicsEnable is already true, logRetentionBytes is already at its default (-1)",
+            plan.DescribeUnchanged());
+    }
+
+    [Fact]
+    public void WithARealChange_TheUnchangedOnesAreLeftAsTheyAre()
+    {
+        var plan = Plan(("numPartitions", 6), ("logRetentionHours", 96), ("logCleanupPolicy", "delete"));
+        Assert.True(plan.IsSendable);
+        Assert.Equal("logRetentionHours 72 -> 96", plan.Describe());
+        Assert.Equal(new[] { "numPartitions", "logCleanupPolicy" }, plan.Unchanged.Select(c => c.Key));
+        // logCleanupPolicy stays at its default: it is not written as a custom value.
+        Assert.Equal("{\"kafkaVersionCode\":3713006,\"numPartitions\":6,\"logRetentionHours\":96}", plan.ToRequestBody());
+    }
+
+    [Fact]
+    public void PuttingBackACustomValueThatEqualsTheDefault_IsAChange()
+    {
+        var group = Group101();
+        group.Add(S("numIoThreads", "num.io.threads", "Integer", "8", "1 ~ 64", custom: "8"));
+        var plan = SettingChangePlanner.Plan(101, 3713006, group, new[] { new KeyValuePair<string, object?>("numIoThreads", null) });
+        Assert.Equal("numIoThreads 8 -> default (8)", plan.Describe());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void AnEmptyValue_IsRefused_NeverSent(string value)
+    {
+        var refusal = Assert.Single(Plan(("logCleanupPolicy", value)).Refusals);
+        Assert.Equal(CdssErrorIds.SettingOutOfRange, refusal.ErrorId);
+        Assert.Contains("$null puts a setting back to its default", refusal.Message);
+    }
+
+    [Fact]
+    public void AnEmptyCustomValue_IsNeverWrittenBack()
+    {
+        // A setting read as custom with an empty value (whatever produced it) stays out of the body.
+        var group = Group101();
+        var policy = group.Single(s => s.Key == "logCleanupPolicy");
+        policy.Value = "";
+        policy.IsCustom = true;
+        var plan = SettingChangePlanner.Plan(101, 3713006, group, new[] { new KeyValuePair<string, object?>("logRetentionHours", 96) });
+        Assert.Equal("{\"kafkaVersionCode\":3713006,\"numPartitions\":6,\"logRetentionHours\":96}", plan.ToRequestBody());
+    }
+
+    [Fact]
+    public void ARangeNotUnderstood_IsNamed_AndTheValueLeftToTheService()
+    {
+        var group = Group101();
+        group.Single(s => s.Key == "logRetentionHours").Range = "hours (at most a year)";
+        var plan = SettingChangePlanner.Plan(101, 3713006, group, new[] { new KeyValuePair<string, object?>("logRetentionHours", 99999) });
+        Assert.Empty(plan.Refusals);
+        Assert.Equal("logRetentionHours: the range 'hours (at most a year)' is in a form not understood here, so the service checks 99999 against it.",
+            Assert.Single(plan.UncheckedRanges));
+        Assert.Empty(Plan(("logRetentionHours", 96)).UncheckedRanges);
+    }
 }

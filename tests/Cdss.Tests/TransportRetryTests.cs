@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Cdss.Api;
 using Cdss.Signing;
 using Cdss.Transport;
 
@@ -137,7 +138,7 @@ public class TransportRetryTests
         using var signer = new RequestSigner("AKIDEXAMPLE1234567890", Secure.From("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"), () => at);
         using var transport = new CdssTransport(new Uri("https://clouddatastreamingservice.apigw.ntruss.com/api/v1/"), signer,
             new TransportSettings(), stub);
-        var request = new ApiRequest(HttpMethod.Get, "/cluster/getClusterInfoList", query: new Dictionary<string, string>
+        var request = CdssClient.Request(HttpMethod.Get, "/cluster/getClusterInfoList", query: new Dictionary<string, string>
         {
             ["inputText"] = "kafka prod",
             ["vpcName"] = "vpc-a",

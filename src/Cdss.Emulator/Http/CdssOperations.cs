@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Cdss.Emulator.Clusters;
+using Cdss.Emulator.Options;
 
 namespace Cdss.Emulator.Http;
 
 /// <summary>The rolling restart, the cluster list, info and status, and the restarting GETs.</summary>
-public sealed class CdssOperations(ClusterStore store) : IOperationGroup
+public sealed class CdssOperations(ClusterStore store, DialectSettings dialect) : IOperationGroup
 {
     public IEnumerable<KeyValuePair<string, OperationHandler>> Handlers =>
     [
@@ -56,8 +57,11 @@ public sealed class CdssOperations(ClusterStore store) : IOperationGroup
         inputText = bi ?? inputText;
         vpcName = bv ?? vpcName;
 
-        var (rows, total, disallowed) = store.Query(inputText, vpcName, paging.Apply, ResultShapes.ListItem);
-        var result = paging.Fields(total);
+        // The page answered, and its paging fields, are written in the dialect in use.
+        var forms = dialect.Current;
+        var page = paging with { PageNo = forms.ClusterListPageNo(paging.PageNo) };
+        var (rows, total, disallowed) = store.Query(inputText, vpcName, page.Apply, ResultShapes.ListItem);
+        var result = forms.ClusterListFields(page.Fields(total));
         result["allowedClusters"] = rows;
         result["disallowedClusters"] = disallowed.Select(ResultShapes.NameAndNumber).ToList();
         return Responses.Success(ctx, result);

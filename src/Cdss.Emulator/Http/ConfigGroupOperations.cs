@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using Cdss.Emulator.Clusters;
+using Cdss.Emulator.Options;
 
 namespace Cdss.Emulator.Http;
 
 /// <summary>The operations under /configGroup/: list, read, replace the settings, apply to a cluster, users.</summary>
-public sealed class ConfigGroupOperations(ConfigGroupStore groups, ClusterStore store) : IOperationGroup
+public sealed class ConfigGroupOperations(ConfigGroupStore groups, ClusterStore store, DialectSettings dialect) : IOperationGroup
 {
     public IEnumerable<KeyValuePair<string, OperationHandler>> Handlers =>
     [
@@ -74,21 +75,16 @@ public sealed class ConfigGroupOperations(ConfigGroupStore groups, ClusterStore 
         memberNo = g.MemberNo,
     };
 
+    /// <summary>customValue (for a setting at its default) and range are written in the dialect in use.</summary>
     private object Details(ConfigGroup g)
     {
         var custom = groups.CustomValues(g);
+        var forms = dialect.Current;
         return new
         {
-            kafkaConfigGroupDetailList = ConfigSettings.All.Select(s => new
-            {
-                configName = s.Name,
-                configNameKey = s.Key,
-                customValue = custom.GetValueOrDefault(s.Key),
-                defaultValue = s.Default,
-                modifyYn = s.Modifiable,
-                range = s.Range,
-                type = s.Type,
-            }).ToList(),
+            kafkaConfigGroupDetailList = ConfigSettings.All
+                .Select(s => forms.SettingItem(s.Name, s.Key, custom.GetValueOrDefault(s.Key), s.Default, s.Modifiable, s.Range, s.Type))
+                .ToList(),
             additionalKafkaConfigGroupDetailList = Array.Empty<object>(),
         };
     }

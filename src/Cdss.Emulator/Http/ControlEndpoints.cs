@@ -114,13 +114,16 @@ public static class ControlEndpoints
             return problem is not null ? Problem(problem) : Results.Json(described, Responses.Json);
         });
 
-        group.MapPost("/reset", (RequestLog log, FaultInjector f, ClusterStore store, ConfigGroupStore groups, RuntimeSettings s) =>
+        DialectEndpoints.Map(group);
+
+        group.MapPost("/reset", (RequestLog log, FaultInjector f, ClusterStore store, ConfigGroupStore groups, RuntimeSettings s, DialectSettings dialect) =>
         {
             f.Reset();
             log.Clear();
             store.Reset();
             groups.Reset();
             s.Reset();
+            dialect.Reset();
             return Results.NoContent();
         });
 

@@ -29,6 +29,8 @@ public sealed class EmulatorOptions
     public string? FaultsFile { get; private set; }
     public int? ParentPid { get; private set; }
     public string? VerifyVectorsFile { get; private set; }
+    /// <summary>How the forms the sources leave open are written (--dialect); reset comes back to it.</summary>
+    public Dialect Dialect { get; private set; } = Dialect.Default;
 
     /// <summary>Parses args; throws <see cref="OptionsException"/> with a user-facing message.</summary>
     public static EmulatorOptions Parse(IReadOnlyList<string> args)
@@ -71,6 +73,7 @@ public sealed class EmulatorOptions
                 case "--faults": o.FaultsFile = NonEmpty(arg, Value()); break;
                 case "--parent-pid": o.ParentPid = Int(arg, Value(), 1, int.MaxValue); break;
                 case "--verify-vectors": o.VerifyVectorsFile = NonEmpty(arg, Value()); break;
+                case "--dialect": o.Dialect = ParseDialect(arg, Value()); break;
                 default: throw new OptionsException($"unknown option '{args[i]}'");
             }
         }
@@ -115,6 +118,12 @@ public sealed class EmulatorOptions
             ? n
             : throw new OptionsException($"{name}: '{value}' is not an integer in [{min}, {max}]");
 
+    private static Dialect ParseDialect(string name, string value)
+    {
+        try { return Dialect.Parse(value); }
+        catch (FormatException e) { throw new OptionsException($"{name}: {e.Message}"); }
+    }
+
     private static double Rate(string name, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0 && d <= 1
             ? d
@@ -136,6 +145,8 @@ public sealed class EmulatorOptions
           --faults <file.json>       fault rules to load at start
           --parent-pid <pid>         exit when that process exits
           --verify-vectors <file>    check signature vectors and exit 0/1
+          --dialect <name=value,...> write the forms the sources leave open differently, e.g.
+                                     customValueAtDefault=empty,rangeStyle=dash,clusterListIgnoresPageNo=true
         """;
 }
 

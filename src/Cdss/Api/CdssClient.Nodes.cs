@@ -18,10 +18,10 @@ namespace Cdss.Api
 
         /// <summary>One cluster's detail: its name, Kafka version code, config group and status.</summary>
         internal Task<ClusterDetail> GetClusterDetailAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
-            About(Clusters.Label(serviceGroupInstanceNo), null, async () =>
+            About(() => Clusters.Label(serviceGroupInstanceNo), null, async () =>
             {
                 // getClusterInfoList/{no} needs no parameters, but an empty JSON object keeps every JSON-reading gateway happy.
-                var request = new ApiRequest(HttpMethod.Post, $"{ClusterListPath}/{Number(serviceGroupInstanceNo)}", "{}");
+                var request = Request(HttpMethod.Post, $"{ClusterListPath}/{Number(serviceGroupInstanceNo)}", "{}");
                 var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
                 var result = RequireObject(envelope, ClusterListPath, "Check the cluster number with Get-CdssCluster.");
                 var detail = MaintenanceMapping.ToClusterDetail(result, serviceGroupInstanceNo);
@@ -30,9 +30,9 @@ namespace Cdss.Api
             });
 
         public Task<IReadOnlyList<ClusterNode>> GetClusterNodesAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
-            About(Clusters.Label(serviceGroupInstanceNo), null, async () =>
+            About(() => Clusters.Label(serviceGroupInstanceNo), null, async () =>
             {
-                var request = new ApiRequest(HttpMethod.Get, $"{ClusterNodeListPath}/{Number(serviceGroupInstanceNo)}");
+                var request = Request(HttpMethod.Get, $"{ClusterNodeListPath}/{Number(serviceGroupInstanceNo)}");
                 var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
                 var result = RequireObject(envelope, ClusterNodeListPath, "Check the cluster number with Get-CdssCluster.");
                 return MaintenanceMapping.ToClusterNodes(result, serviceGroupInstanceNo);
@@ -43,12 +43,12 @@ namespace Cdss.Api
         /// again once it may have reached the service. A declined request is an answer (Accepted false), not an error.
         /// </summary>
         public Task<OperationRequest> RestartKafkaNodesAsync(long serviceGroupInstanceNo, IReadOnlyList<long> computeInstanceNos, CancellationToken cancellationToken) =>
-            About(Clusters.Label(serviceGroupInstanceNo), NodeRestartOutcomeUnknownAction, async () =>
+            About(() => Clusters.Label(serviceGroupInstanceNo), NodeRestartOutcomeUnknownAction, async () =>
             {
                 var numbers = computeInstanceNos.ToArray();
                 // The reference types the list's items as numbers; a third-party client saw a single computeInstanceNo field refused with code 3.
                 var body = "{\"computeInstanceNoList\":[" + string.Join(",", numbers.Select(Number)) + "]}";
-                var request = new ApiRequest(HttpMethod.Post, $"{RestartNodesPath}/{Number(serviceGroupInstanceNo)}", body);
+                var request = Request(HttpMethod.Post, $"{RestartNodesPath}/{Number(serviceGroupInstanceNo)}", body);
                 var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
                 return new OperationRequest(OperationKind.KafkaNodeRestart)
                 {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -20,16 +21,35 @@ namespace Cdss.Api
 
         public async Task<IReadOnlyList<KafkaVersion>> GetKafkaVersionsAsync(CancellationToken cancellationToken)
         {
-            var envelope = await CallAsync(new ApiRequest(HttpMethod.Get, KafkaVersionListPath), cancellationToken).ConfigureAwait(false);
+            var envelope = await CallAsync(Request(HttpMethod.Get, KafkaVersionListPath), cancellationToken).ConfigureAwait(false);
             var result = RequireObject(envelope, KafkaVersionListPath, "Quote the request id to NAVER Cloud support if this persists.");
             return MaintenanceMapping.ToKafkaVersions(result);
         }
 
+        /// <summary>
+        /// The name the service gives a version code ("Kafka 3.7.1"), for lines a person reads; null when the code is
+        /// not listed or the list cannot be read now (a label is never worth failing a call that already succeeded).
+        /// </summary>
+        public async Task<string?> KafkaVersionNameAsync(int kafkaVersionCode, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var versions = await GetKafkaVersionsAsync(cancellationToken).ConfigureAwait(false);
+                var name = versions.FirstOrDefault(v => v.KafkaVersionCode == kafkaVersionCode)?.KafkaVersionName;
+                return string.IsNullOrWhiteSpace(name) ? null : name;
+            }
+            catch (CdssException ex)
+            {
+                _log.Verbose($"The name of Kafka version {Number(kafkaVersionCode)} could not be read: {ex.Message}");
+                return null;
+            }
+        }
+
         /// <summary>Asks whether the cluster can be rolling-upgraded to the version with that config group now.</summary>
         public Task<RollingUpgradePreCheck> RollingUpgradePreCheckAsync(long serviceGroupInstanceNo, int kafkaVersionCode, int configGroupNo, CancellationToken cancellationToken) =>
-            About(Clusters.Label(serviceGroupInstanceNo), null, async () =>
+            About(() => Clusters.Label(serviceGroupInstanceNo), null, async () =>
             {
-                var request = new ApiRequest(HttpMethod.Post, UpgradePreCheckPath, UpgradeBody(serviceGroupInstanceNo, kafkaVersionCode, configGroupNo));
+                var request = Request(HttpMethod.Post, UpgradePreCheckPath, UpgradeBody(serviceGroupInstanceNo, kafkaVersionCode, configGroupNo));
                 var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
                 return new RollingUpgradePreCheck
                 {
@@ -48,9 +68,9 @@ namespace Cdss.Api
 
         /// <summary>Asks for a rolling upgrade. Not a read, so never sent again once it may have reached the service.</summary>
         public Task<OperationRequest> StartRollingUpgradeAsync(long serviceGroupInstanceNo, int kafkaVersionCode, int configGroupNo, CancellationToken cancellationToken) =>
-            About(Clusters.Label(serviceGroupInstanceNo), UpgradeOutcomeUnknownAction, async () =>
+            About(() => Clusters.Label(serviceGroupInstanceNo), UpgradeOutcomeUnknownAction, async () =>
             {
-                var request = new ApiRequest(HttpMethod.Post, RollingUpgradePath, UpgradeBody(serviceGroupInstanceNo, kafkaVersionCode, configGroupNo));
+                var request = Request(HttpMethod.Post, RollingUpgradePath, UpgradeBody(serviceGroupInstanceNo, kafkaVersionCode, configGroupNo));
                 var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
                 return new OperationRequest(OperationKind.RollingUpgrade)
                 {

@@ -52,7 +52,7 @@ namespace Cdss.Api
         }
 
         public Task<RollingRestartPreCheck> PreCheckAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
-            AboutCluster(serviceGroupInstanceNo, async () =>
+            About(() => Clusters.Label(serviceGroupInstanceNo), null, async () =>
             {
                 var envelope = await CallAsync(ClusterRequest(PreCheckPath, serviceGroupInstanceNo), cancellationToken).ConfigureAwait(false);
                 return new RollingRestartPreCheck
@@ -61,7 +61,7 @@ namespace Cdss.Api
                     ClusterName = Clusters.NameOf(serviceGroupInstanceNo),
                     // Only an explicit true allows a restart. The documented "no" is code 0 with result null and the
                     // reason in message; a non-zero code is handled the same way.
-                    CanRestart = envelope.IsSuccess && envelope.Result.ValueKind == JsonValueKind.True,
+                    CanRestart = IsYes(envelope),
                     Code = envelope.Code,
                     Message = envelope.Message,
                     RequestId = envelope.RequestId,
@@ -72,14 +72,14 @@ namespace Cdss.Api
 
         /// <summary>Asks for a rolling restart. Never retried once it may have reached the service.</summary>
         public Task<OperationRequest> StartRollingRestartAsync(long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
-            AboutCluster(serviceGroupInstanceNo, async () =>
+            About(() => Clusters.Label(serviceGroupInstanceNo), null, async () =>
             {
                 var envelope = await CallAsync(ClusterRequest(RollingRestartPath, serviceGroupInstanceNo), cancellationToken).ConfigureAwait(false);
                 return new OperationRequest(OperationKind.RollingRestart)
                 {
                     ServiceGroupInstanceNo = serviceGroupInstanceNo,
                     ClusterName = Clusters.NameOf(serviceGroupInstanceNo),
-                    Accepted = envelope.IsSuccess && envelope.Result.ValueKind == JsonValueKind.True,
+                    Accepted = IsYes(envelope),
                     Code = envelope.Code,
                     Message = envelope.Message,
                     RequestId = envelope.RequestId,
@@ -91,10 +91,10 @@ namespace Cdss.Api
 
         /// <summary>A progress check (restart or upgrade: the result has the same shape).</summary>
         private Task<ClusterProgress> ProgressAsync(string path, long serviceGroupInstanceNo, CancellationToken cancellationToken) =>
-            AboutCluster(serviceGroupInstanceNo, async () =>
+            About(() => Clusters.Label(serviceGroupInstanceNo), null, async () =>
             {
                 var envelope = await CallAsync(ClusterRequest(path, serviceGroupInstanceNo), cancellationToken).ConfigureAwait(false);
-                var result = RequireResult(envelope, path);
+                var result = RequireObject(envelope, path);
                 var progress = ResultMapping.ToProgress(result, serviceGroupInstanceNo);
                 progress.RequestId = envelope.RequestId;
                 Clusters.Remember(serviceGroupInstanceNo, progress.ClusterName);
@@ -105,26 +105,25 @@ namespace Cdss.Api
         {
             // The service answers a body-less list call with HTTP 500 "JSON Parse error": always send every field.
             var body = new Dictionary<string, object?> { ["pageNo"] = pageNo, ["pageSize"] = pageSize, ["inputText"] = inputText ?? "", ["vpcName"] = "" };
-            var request = new ApiRequest(HttpMethod.Post, ClusterListPath, JsonSerializer.Serialize(body));
+            var request = Request(HttpMethod.Post, ClusterListPath, JsonSerializer.Serialize(body));
             var envelope = await CallAsync(request, cancellationToken).ConfigureAwait(false);
-            var result = RequireResult(envelope, ClusterListPath);
-            var page = ResultMapping.ToClusterPage(result);
+            var result = RequireObject(envelope, ClusterListPath);
+            var page = ResultMapping.ToClusterPage(result, pageNo);
             page.RequestId = envelope.RequestId;
-            foreach (var cluster in page.Clusters) Clusters.Remember(cluster.ServiceGroupInstanceNo, cluster.ClusterName);
+            foreach (var cluster in page.Items) Clusters.Remember(cluster.ServiceGroupInstanceNo, cluster.ClusterName);
             foreach (var cluster in page.Disallowed) Clusters.Remember(cluster.ServiceGroupInstanceNo, cluster.ClusterName);
             return page;
         }
 
-        /// <summary>Every page of the cluster list (optionally narrowed by the service's substring match), in order.</summary>
-        public Pager<ClusterPage> ListClusters(string? inputText) =>
-            new Pager<ClusterPage>((pageNo, token) => GetClusterPageAsync(pageNo, DefaultPageSize, inputText, token), HasNextPage);
-
         /// <summary>
-        /// Whether another page follows. Both totalPage and isLast are honoured, and an empty page ends the
-        /// listing, so a server that miscounts can never make us loop forever.
+        /// Every page of the cluster list (optionally narrowed by the service's substring match), in order, by the
+        /// one paging rule: each cluster once, however the service pages.
         /// </summary>
-        public static bool HasNextPage(ClusterPage page) =>
-            !page.IsLast && page.Clusters.Count > 0 && (page.TotalPage <= 0 || page.CurrentPage < page.TotalPage);
+        public Pager<ClusterPage, Cluster> ListClusters(string? inputText) =>
+            new Pager<ClusterPage, Cluster>("the cluster list",
+                (pageNo, token) => GetClusterPageAsync(pageNo, DefaultPageSize, inputText, token),
+                // The number is what makes a cluster the same one; the name keeps apart answers that lack numbers.
+                cluster => (cluster.ServiceGroupInstanceNo, cluster.ClusterName), _log);
 
         /// <summary>A user-given operation path: relative to the base URL, never a full URL or a way out of it.</summary>
         public static string ValidateRelativePath(string path)
@@ -154,41 +153,8 @@ namespace Cdss.Api
         public static bool SaysInProgress(string? message) =>
             message != null && message.IndexOf("in progress", StringComparison.OrdinalIgnoreCase) >= 0;
 
-        /// <summary>Runs a call about one cluster, so that any error it ends with names the cluster.</summary>
-        private async Task<T> AboutCluster<T>(long serviceGroupInstanceNo, Func<Task<T>> call)
-        {
-            try
-            {
-                return await call().ConfigureAwait(false);
-            }
-            catch (CdssException ex) when (ex.Subject == null)
-            {
-                ex.Subject = Clusters.Label(serviceGroupInstanceNo);
-                throw;
-            }
-        }
-
         private static ApiRequest ClusterRequest(string path, long serviceGroupInstanceNo) =>
             // The reference types serviceGroupInstanceNo as an Integer in request bodies, so it goes as a JSON number.
-            new ApiRequest(HttpMethod.Post, path,
-                "{\"serviceGroupInstanceNo\":" + serviceGroupInstanceNo.ToString(CultureInfo.InvariantCulture) + "}");
-
-        private static JsonElement RequireResult(Envelope envelope, string path)
-        {
-            if (!envelope.IsSuccess)
-            {
-                throw CdssException.ForServiceCode(CdssErrorIds.ApiError, CdssErrorCategory.InvalidOperation,
-                    $"{path} answered", envelope.Code, envelope.Message, envelope.RequestId,
-                    ServiceCodeHints.For(envelope.Code, "Quote the request id to NAVER Cloud support if this is unexpected."));
-            }
-            if (envelope.Result.ValueKind != JsonValueKind.Object)
-            {
-                throw new CdssException(CdssErrorIds.InvalidResponse, CdssErrorCategory.InvalidResult,
-                    $"{path} answered code 0 without a result object",
-                    "Check -Endpoint and any proxy in between, then try again.")
-                { RequestId = envelope.RequestId };
-            }
-            return envelope.Result;
-        }
+            Request(HttpMethod.Post, path, "{\"serviceGroupInstanceNo\":" + Number(serviceGroupInstanceNo) + "}");
     }
 }

@@ -41,7 +41,10 @@ namespace Cdss.Api
             Items(result, "kafkaConfigGroupDetailList")
                 .Select(item =>
                 {
+                    // How a setting at its default is written is undocumented (missing, null or ""): none of them is a
+                    // custom value, or a read-modify-write would send "" back and blank the group's settings.
                     var custom = Str(item, "customValue");
+                    if (string.IsNullOrWhiteSpace(custom)) custom = null;
                     var fallback = Str(item, "defaultValue");
                     return new ConfigGroupSetting
                     {

@@ -21,35 +21,32 @@ namespace Cdss.Api
             "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.fffzzz", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.fffK",
         };
 
-        public static ClusterPage ToClusterPage(JsonElement result)
+        /// <summary>A page of the cluster list; <paramref name="requestedPage"/> is the pageNo it was asked for.</summary>
+        public static ClusterPage ToClusterPage(JsonElement result, int requestedPage)
         {
-            var page = new ClusterPage
+            var clusters = new List<Cluster>();
+            if (result.TryGetProperty("allowedClusters", out var allowed) && allowed.ValueKind == JsonValueKind.Array)
             {
-                CurrentPage = Int(result, "currentPage") ?? 1,
-                PageSize = Int(result, "pageSize") ?? 0,
-                TotalCount = Int(result, "totalCount") ?? 0,
-                TotalPage = Int(result, "totalPage") ?? 0,
-                IsLast = Bool(result, "isLast") ?? false,
-            };
-            if (result.TryGetProperty("allowedClusters", out var clusters) && clusters.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in clusters.EnumerateArray())
-                {
-                    if (item.ValueKind == JsonValueKind.Object) page.Clusters.Add(ToCluster(item));
-                }
+                clusters.AddRange(allowed.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object).Select(ToCluster));
             }
-            if (result.TryGetProperty("disallowedClusters", out var disallowed) && disallowed.ValueKind == JsonValueKind.Array)
+            var disallowed = new List<DisallowedCluster>();
+            if (result.TryGetProperty("disallowedClusters", out var denied) && denied.ValueKind == JsonValueKind.Array)
             {
-                foreach (var item in disallowed.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
+                foreach (var item in denied.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
                 {
-                    page.Disallowed.Add(new DisallowedCluster
+                    disallowed.Add(new DisallowedCluster
                     {
                         ServiceGroupInstanceNo = Long(item, "serviceGroupInstanceNo") ?? 0,
                         ClusterName = Str(item, "clusterName") ?? "",
                     });
                 }
             }
-            return page;
+            return new ClusterPage(clusters, disallowed, requestedPage,
+                Int(result, "currentPage") ?? 0, Int(result, "totalPage") ?? 0, Bool(result, "isLast") ?? false)
+            {
+                PageSize = Int(result, "pageSize") ?? 0,
+                TotalCount = Int(result, "totalCount") ?? 0,
+            };
         }
 
         public static Cluster ToCluster(JsonElement item)

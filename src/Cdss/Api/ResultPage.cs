@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace Cdss.Api
 {
     /// <summary>One page of a paged CDSS listing: its items and the paging fields the service sent.</summary>
-    internal sealed class ResultPage<T>
+    internal class ResultPage<T>
     {
         public ResultPage(IReadOnlyList<T> items, int requestedPage, int currentPage, int totalPage, bool isLast)
         {

@@ -38,8 +38,8 @@ namespace Cdss.Commands
         {
             var clusters = new List<Cluster>();
             var pager = client.ListClusters(null);
-            ClusterPage? page;
-            while ((page = await pager.NextAsync(token).ConfigureAwait(false)) != null) clusters.AddRange(page.Clusters);
+            IReadOnlyList<Cluster>? fresh;
+            while ((fresh = await pager.NextAsync(token).ConfigureAwait(false)) != null) clusters.AddRange(fresh);
             return clusters;
         });
     }

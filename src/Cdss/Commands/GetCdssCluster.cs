@@ -46,16 +46,19 @@ namespace Cdss.Commands
             var pager = client.ListClusters(inputText);
             var listed = ForTarget(query, () =>
             {
-                ClusterPage? page;
-                while ((page = Await(pager.NextAsync(StopToken))) != null)
+                // The pager hands out each cluster once, however the service pages (a server that ignores pageNo
+                // ends the listing with a warning).
+                IReadOnlyList<Cluster>? clusters;
+                while ((clusters = Await(pager.NextAsync(StopToken))) != null)
                 {
+                    var page = pager.Page!;
                     if (page.TotalPage > 1)
                     {
-                        WriteProgress(new ProgressRecord(2, "Listing CDSS clusters", $"Page {page.CurrentPage} of {page.TotalPage}")
-                        { PercentComplete = Math.Min(100, page.CurrentPage * 100 / page.TotalPage) });
+                        WriteProgress(new ProgressRecord(2, "Listing CDSS clusters", $"Page {page.RequestedPage} of {page.TotalPage}")
+                        { PercentComplete = Math.Min(100, page.RequestedPage * 100 / page.TotalPage) });
                     }
                     foreach (var item in page.Disallowed) disallowed[item.ServiceGroupInstanceNo] = item;
-                    foreach (var cluster in page.Clusters)
+                    foreach (var cluster in clusters)
                     {
                         if (patterns != null && !patterns.Any(p => p.IsMatch(cluster.ClusterName))) continue;
                         if (_wantedNumbers.Count > 0 && !_wantedNumbers.Contains(cluster.ServiceGroupInstanceNo)) continue;

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Management.Automation;
 using System.Net.Http;
 using Cdss.Api;
-using Cdss.Transport;
 
 namespace Cdss.Commands
 {
@@ -56,7 +55,7 @@ namespace Cdss.Commands
                     "-Body cannot be sent with -Method GET.", "Use -Query for GET parameters, or -Method POST.");
             }
             var body = Body == null ? (method == HttpMethod.Get ? null : "{}") : PSJson.ToJson(Body);
-            var request = new ApiRequest(method, path, body, PSJson.ToQuery(Query));
+            var request = CdssClient.Request(method, path, body, PSJson.ToQuery(Query));
             if (!request.Idempotent && !ShouldProceed($"{method.Method} {path} on {_client!.Endpoint}",
                     "Send an operation that is not a documented read (it may change a cluster, and is never sent twice)", Force))
             {

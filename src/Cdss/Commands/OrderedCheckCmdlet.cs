@@ -4,7 +4,6 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Cdss.Api;
-using Cdss.Transport;
 
 namespace Cdss.Commands
 {

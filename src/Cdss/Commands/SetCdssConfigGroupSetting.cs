@@ -12,7 +12,7 @@ namespace Cdss.Commands
     /// <summary>
     /// Changes some settings of a config group and keeps the others. The service replaces a group's whole custom
     /// configuration on every write, so this reads the settings, merges the changes in, writes the full custom set
-    /// back, and reads again to make sure every value took.
+    /// back, and reads again to make sure every value took. A change that changes nothing sends nothing.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "CdssConfigGroupSetting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ConfigGroupSetting))]
@@ -32,11 +32,12 @@ namespace Cdss.Commands
         [ValidateNotNullOrEmpty]
         public IDictionary Setting { get; set; } = new Hashtable();
 
-        /// <summary>Write the named settings as read back after the change.</summary>
+        /// <summary>Write the named settings as read back after the change (an Information line names the change either way).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         private Api.CdssClient? _client;
+        private readonly Dictionary<int, string> _versionNames = new Dictionary<int, string>();
 
         internal override string? DescribeTarget(object? target) => target is int group ? "Config group " + group.ToString(CultureInfo.InvariantCulture) : null;
 
@@ -49,12 +50,17 @@ namespace Cdss.Commands
 
         private void Change()
         {
-            var current = Await(_client!.GetConfigGroupSettingsAsync(ConfigGroupNo, KafkaVersionCode, StopToken));
-            var plan = SettingChangePlanner.Plan(ConfigGroupNo, KafkaVersionCode, current, RequestedSettings());
+            var plan = Await(_client!.PlanSettingChangeAsync(ConfigGroupNo, KafkaVersionCode, RequestedSettings(), StopToken));
+            foreach (var line in plan.UncheckedRanges) WriteVerbose(line);
             if (plan.Refusals.Count > 0)
             {
                 // Each refused setting gets its own error; none of the changes is sent.
                 foreach (var refusal in plan.Refusals) WriteError(ToErrorRecord(refusal, ConfigGroupNo));
+                return;
+            }
+            if (plan.Changes.Count == 0)
+            {
+                WriteInformationLine($"{GroupLabel()}: nothing to change: {plan.DescribeUnchanged()}.");
                 return;
             }
             var target = $"Config group {ConfigGroupNo.ToString(CultureInfo.InvariantCulture)} (Kafka version {KafkaVersionCode.ToString(CultureInfo.InvariantCulture)})";
@@ -64,6 +70,7 @@ namespace Cdss.Commands
             var readBack = Await(_client!.GetConfigGroupSettingsAsync(ConfigGroupNo, KafkaVersionCode, StopToken));
             var notApplied = plan.CheckApplied(readBack, requestId);
             if (notApplied != null) throw notApplied;
+            WriteInformationLine($"{GroupLabel()}: {plan.Describe()}");
             if (PassThru)
             {
                 foreach (var change in plan.Changes)
@@ -72,6 +79,18 @@ namespace Cdss.Commands
                     if (setting != null) WriteObject(setting);
                 }
             }
+        }
+
+        /// <summary>"config group 101 (Kafka 3.7.1)"; the version's name is read once per version, its code stands in when it cannot be.</summary>
+        private string GroupLabel()
+        {
+            if (!_versionNames.TryGetValue(KafkaVersionCode, out var version))
+            {
+                version = Await(_client!.KafkaVersionNameAsync(KafkaVersionCode, StopToken))
+                          ?? "Kafka version " + KafkaVersionCode.ToString(CultureInfo.InvariantCulture);
+                _versionNames[KafkaVersionCode] = version;
+            }
+            return $"config group {ConfigGroupNo.ToString(CultureInfo.InvariantCulture)} ({version})";
         }
 
         /// <summary>The -Setting entries as plain .NET values, in the order given (sorted by name for an unordered hashtable).</summary>

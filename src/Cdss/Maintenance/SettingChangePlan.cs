@@ -15,20 +15,26 @@ namespace Cdss.Maintenance
     internal sealed class SettingChangePlan
     {
         public SettingChangePlan(int configGroupNo, int kafkaVersionCode, IReadOnlyList<SettingChange> changes,
-            IReadOnlyList<KeyValuePair<string, SettingValue>> customValues, IReadOnlyList<CdssException> refusals)
+            IReadOnlyList<SettingChange> unchanged, IReadOnlyList<KeyValuePair<string, SettingValue>> customValues,
+            IReadOnlyList<CdssException> refusals, IReadOnlyList<string> uncheckedRanges)
         {
             ConfigGroupNo = configGroupNo;
             KafkaVersionCode = kafkaVersionCode;
             Changes = changes;
+            Unchanged = unchanged;
             CustomValues = customValues;
             Refusals = refusals;
+            UncheckedRanges = uncheckedRanges;
         }
 
         public int ConfigGroupNo { get; }
         public int KafkaVersionCode { get; }
 
-        /// <summary>The settings the caller named, in the order named.</summary>
+        /// <summary>The named settings whose value in effect changes, in the order named.</summary>
         public IReadOnlyList<SettingChange> Changes { get; }
+
+        /// <summary>The named settings that already are as asked (<see cref="SettingChange.ChangesNothing"/>).</summary>
+        public IReadOnlyList<SettingChange> Unchanged { get; }
 
         /// <summary>The group's whole custom set after the change, by configNameKey, in the service's order.</summary>
         public IReadOnlyList<KeyValuePair<string, SettingValue>> CustomValues { get; }
@@ -36,8 +42,20 @@ namespace Cdss.Maintenance
         /// <summary>Why named settings cannot be sent. When there is any, nothing may be sent.</summary>
         public IReadOnlyList<CdssException> Refusals { get; }
 
+        /// <summary>
+        /// One line per named setting whose range is in a form not understood here, so its value is left for the
+        /// service to check: "logRetentionHours: the range 'hours, at most a year' is not understood; ...".
+        /// </summary>
+        public IReadOnlyList<string> UncheckedRanges { get; }
+
+        /// <summary>Whether the plan may be sent: nothing refused, and something to change.</summary>
+        public bool IsSendable => Refusals.Count == 0 && Changes.Count > 0;
+
         /// <summary>"logRetentionHours 72 -> 96, numPartitions 6 -> default (1)".</summary>
         public string Describe() => string.Join(", ", Changes.Select(c => c.Describe()));
+
+        /// <summary>"numIoThreads is already 16, numPartitions is already at its default (1)".</summary>
+        public string DescribeUnchanged() => string.Join(", ", Unchanged.Select(c => c.DescribeUnchanged()));
 
         /// <summary>{"kafkaVersionCode":3713006,"logRetentionHours":96,"numPartitions":6}: values JSON-typed by setting type.</summary>
         public string ToRequestBody()

@@ -16,6 +16,8 @@ namespace Cdss.Maintenance
             var group = configGroupNo.ToString(CultureInfo.InvariantCulture);
             var refusals = new List<CdssException>();
             var changes = new List<SettingChange>();
+            var unchanged = new List<SettingChange>();
+            var uncheckedRanges = new List<string>();
             var namedAs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
             foreach (var pair in requested)
@@ -45,7 +47,7 @@ namespace Cdss.Maintenance
                 }
                 if (pair.Value == null)
                 {
-                    changes.Add(new SettingChange(setting, null));
+                    Add(new SettingChange(setting, null));
                     continue;
                 }
                 if (!SettingValue.TryConvert(pair.Value, setting.Type, out var value, out var problem))
@@ -54,22 +56,31 @@ namespace Cdss.Maintenance
                     continue;
                 }
                 var range = SettingRange.Parse(setting.Range);
+                if (!range.IsKnown && !string.IsNullOrWhiteSpace(setting.Range))
+                {
+                    uncheckedRanges.Add($"{setting.Key}: the range '{setting.Range}' is in a form not understood here, so the service checks {value!.Text} against it.");
+                }
                 if (!range.Allows(value!, out var allowed))
                 {
                     refusals.Add(OutOfRange(group, label, $"allows {range.Text}; {value!.Text} is outside it", setting));
                     continue;
                 }
-                changes.Add(new SettingChange(setting, allowed));
+                Add(new SettingChange(setting, allowed));
             }
-            if (changes.Count == 0 && refusals.Count == 0)
+            if (changes.Count == 0 && unchanged.Count == 0 && refusals.Count == 0)
             {
                 refusals.Add(Refusal(group, CdssErrorIds.InvalidArgument, CdssErrorCategory.InvalidArgument,
                     "no setting was named, so nothing was sent.", "Name at least one setting and its new value."));
             }
-            return new SettingChangePlan(configGroupNo, kafkaVersionCode, changes, MergeCustomValues(current, changes), refusals);
+            return new SettingChangePlan(configGroupNo, kafkaVersionCode, changes, unchanged, MergeCustomValues(current, changes), refusals, uncheckedRanges);
+
+            void Add(SettingChange change) => (change.ChangesNothing ? unchanged : changes).Add(change);
         }
 
-        /// <summary>Every custom value the group has now, with the changes applied; settings at their default stay out.</summary>
+        /// <summary>
+        /// Every custom value the group has now, with the changes applied; settings at their default stay out, and
+        /// so does an empty value (a gateway's way of writing "no custom value"), which is never sent.
+        /// </summary>
         private static IReadOnlyList<KeyValuePair<string, SettingValue>> MergeCustomValues(IReadOnlyList<ConfigGroupSetting> current, IReadOnlyList<SettingChange> changes)
         {
             var byKey = changes.ToDictionary(c => c.Key, StringComparer.OrdinalIgnoreCase);
@@ -80,9 +91,9 @@ namespace Cdss.Maintenance
                 {
                     if (change.NewValue != null) merged.Add(new KeyValuePair<string, SettingValue>(setting.Key, change.NewValue));
                 }
-                else if (setting.IsCustom && setting.Value != null)
+                else if (setting.IsCustom && !string.IsNullOrWhiteSpace(setting.Value))
                 {
-                    merged.Add(new KeyValuePair<string, SettingValue>(setting.Key, SettingValue.FromService(setting.Value, setting.Type)));
+                    merged.Add(new KeyValuePair<string, SettingValue>(setting.Key, SettingValue.FromService(setting.Value!, setting.Type)));
                 }
             }
             return merged;

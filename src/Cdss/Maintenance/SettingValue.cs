@@ -62,6 +62,12 @@ namespace Cdss.Maintenance
                     problem = $"'{Show(input)}' is not a Boolean (true or false)";
                     return false;
                 default:
+                    if (input is string blank && string.IsNullOrWhiteSpace(blank))
+                    {
+                        // "" is how some gateways write "no custom value": it is never sent as one.
+                        problem = "an empty text is not a value ($null puts a setting back to its default)";
+                        return false;
+                    }
                     if (input is string || input is char || IsNumber(input))
                     {
                         value = OfText(Convert.ToString(input, CultureInfo.InvariantCulture) ?? "");

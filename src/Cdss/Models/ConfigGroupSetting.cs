@@ -19,7 +19,10 @@ namespace Cdss
 
         public string? DefaultValue { get; set; }
 
-        /// <summary>Whether the group sets its own value (customValue is not null).</summary>
+        /// <summary>
+        /// Whether the group sets its own value. A customValue that is missing, null, empty or only spaces is not one:
+        /// how the service writes a setting at its default is undocumented, and all of those forms are plausible.
+        /// </summary>
         public bool IsCustom { get; set; }
 
         /// <summary>modifyYn: whether the service lets this setting be changed.</summary>

@@ -8,7 +8,11 @@ namespace Cdss.Transport
     /// <summary>One logical API call, before signing. Each attempt is signed anew from this.</summary>
     internal sealed class ApiRequest
     {
-        public ApiRequest(HttpMethod method, string path, string? jsonBody = null,
+        /// <param name="idempotent">
+        /// Whether the call may be sent again after an attempt that may have reached the service. The caller decides
+        /// (CdssClient.Request, from the documented reads): the transport knows nothing about operations.
+        /// </param>
+        public ApiRequest(HttpMethod method, string path, bool idempotent, string? jsonBody = null,
             IEnumerable<KeyValuePair<string, string>>? query = null)
         {
             if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("A path is required.", nameof(path));
@@ -16,7 +20,7 @@ namespace Cdss.Transport
             Path = path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path;
             JsonBody = jsonBody;
             Query = query?.ToList() ?? new List<KeyValuePair<string, string>>();
-            Idempotent = Api.ReadOperations.IsRead(Method, Path);
+            Idempotent = idempotent;
         }
 
         public HttpMethod Method { get; }
@@ -28,8 +32,8 @@ namespace Cdss.Transport
         public IReadOnlyList<KeyValuePair<string, string>> Query { get; }
 
         /// <summary>
-        /// True only for the documented read operations, whatever the method. Everything else may change state and
-        /// is retried only when the request certainly never reached the service.
+        /// As the creator said: true only for the documented read operations, whatever the method. Everything else
+        /// may change state and is retried only when the request certainly never reached the service.
         /// </summary>
         public bool Idempotent { get; }
 
@@ -46,22 +50,5 @@ namespace Cdss.Transport
             }
             return new Uri(text);
         }
-    }
-
-    /// <summary>What came back from the last attempt of a call.</summary>
-    internal sealed class ApiResponse
-    {
-        public ApiResponse(int statusCode, string body, int attempts, Uri requestUri)
-        {
-            StatusCode = statusCode;
-            Body = body;
-            Attempts = attempts;
-            RequestUri = requestUri;
-        }
-
-        public int StatusCode { get; }
-        public string Body { get; }
-        public int Attempts { get; }
-        public Uri RequestUri { get; }
     }
 }

@@ -3,23 +3,8 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Cdss.Transport
+namespace Cdss.Commands
 {
-    /// <summary>The result of one queued call: a value or the exception it ended with, for the input it belongs to.</summary>
-    internal sealed class QueuedResult<T>
-    {
-        internal QueuedResult(object? input, T? value, Exception? error)
-        {
-            Input = input;
-            Value = value;
-            Error = error;
-        }
-
-        public object? Input { get; }
-        public T? Value { get; }
-        public Exception? Error { get; }
-    }
-
     /// <summary>
     /// Runs up to <c>throttleLimit</c> calls at once but hands results back strictly in the order they were
     /// queued, exactly one per call. The caller (a cmdlet) takes them on its own thread and writes them out.
