@@ -16,15 +16,18 @@ internal sealed class FakeClock
     public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
 
     /// <summary>
-    /// Moves the clock by the whole wait, then yields so that other work (another cluster of the rollout) runs in
-    /// between. The yield goes to the current context: on the thread pool, concurrent waiters would race for the
-    /// shared clock, so callers with more than one waiter run on a <see cref="SingleThreadedLoop"/>.
+    /// Moves the clock by the whole wait, then lets other work (another cluster of the rollout) run in between: on a
+    /// <see cref="SingleThreadedLoop"/> the rest of the caller is queued behind what is already waiting there, in a
+    /// fixed order; elsewhere (one cluster, nothing else waiting) the caller goes straight on.
     /// </summary>
-    public async Task Delay(TimeSpan wait, CancellationToken token)
+    public Task Delay(TimeSpan wait, CancellationToken token)
     {
         token.ThrowIfCancellationRequested();
         Advance(wait);
-        await Task.Yield();
+        if (SingleThreadedLoop.Current is not { } loop) return Task.CompletedTask;
+        var done = new TaskCompletionSource<bool>();
+        loop.Enqueue(() => done.SetResult(true));
+        return done.Task;
     }
 }
 

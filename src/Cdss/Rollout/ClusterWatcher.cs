@@ -10,7 +10,8 @@ namespace Cdss.Rollout
     /// <item>Read the progress check. A failed read is a warning and the wait goes on; an authentication or permission
     /// error ends the wait at once (WaitInterrupted), since no later read can succeed.</item>
     /// <item>When the progress shows nothing running (or could not be read), ask whether the service says the
-    /// operation is in progress: that is a sign it began, and "done" needs it to say no more.</item>
+    /// operation is in progress: that is a sign it began, and "done" needs it to say no more. When it says no, read
+    /// the progress once more, so that "green" is known to come after "not running".</item>
     /// <item>Judge the look with the done rule and take the transition it calls for: began, finished, turned red,
     /// unknown (never seen to begin by the late-start grace), or nothing yet.</item>
     /// <item>At the timeout: WaitInterrupted if the last reads failed, else TimedOut. Otherwise wait a poll interval.</item>
@@ -18,6 +19,13 @@ namespace Cdss.Rollout
     /// </summary>
     internal sealed class ClusterWatcher
     {
+        /// <summary>A progress answer as a value, so one read helper serves it and the "is it running?" answer.</summary>
+        private readonly struct Box
+        {
+            public Box(ClusterProgress progress) => Progress = progress;
+            public ClusterProgress Progress { get; }
+        }
+
         private readonly IRolloutOperation _operation;
         private readonly RolloutOptions _options;
         private readonly RolloutRecord _record;
@@ -39,41 +47,51 @@ namespace Cdss.Rollout
             var no = item.ServiceGroupInstanceNo;
             var deadline = _options.Now() + _options.Timeout;
             CdssException? pollError = null;
-            while (true)
+            var interrupted = false;
+
+            // One read; a failure is a warning (and ends the wait at once when no later read can succeed).
+            async Task<T?> ReadAsync<T>(Func<Task<T>> read, string couldNot, string refusedTo) where T : struct
             {
-                ClusterProgress? progress = null;
                 try
                 {
-                    progress = await _operation.ProgressAsync(no, cancellationToken).ConfigureAwait(false);
-                    pollError = null;
+                    return await read().ConfigureAwait(false);
                 }
                 catch (Exception ex) when (CdssException.From(ex) is { } error)
                 {
                     if (StopsPolling(error))
                     {
-                        Interrupt(item, error, "at once: the service refused to show progress");
-                        return;
+                        Interrupt(item, error, $"at once: the service refused to {refusedTo}");
+                        interrupted = true;
                     }
-                    pollError = error;
-                    _record.Warning(item, $"could not read progress ({error.Description.TrimEnd('.')}); still waiting");
+                    else
+                    {
+                        pollError = error;
+                        _record.Warning(item, $"could not {couldNot} ({error.Description.TrimEnd('.')}); still waiting");
+                    }
+                    return null;
                 }
+            }
+
+            Task<Box?> ProgressAsync() =>
+                ReadAsync(async () => new Box(await _operation.ProgressAsync(no, cancellationToken).ConfigureAwait(false)), "read progress", "show progress");
+
+            while (true)
+            {
+                var progress = (await ProgressAsync().ConfigureAwait(false))?.Progress;
+                if (interrupted) return;
+                if (progress != null) pollError = null;
 
                 bool? saysRunning = null;
                 if (progress == null ? !item.BeganSeen : progress.IsComplete)
                 {
-                    try
+                    saysRunning = await ReadAsync(() => _operation.IsRunningAsync(no, cancellationToken), "ask whether it is still running", "say whether it is still running").ConfigureAwait(false);
+                    if (interrupted) return;
+                    if (saysRunning == false && progress != null)
                     {
-                        saysRunning = await _operation.IsRunningAsync(no, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (Exception ex) when (CdssException.From(ex) is { } error)
-                    {
-                        if (StopsPolling(error))
-                        {
-                            Interrupt(item, error, "at once: the service refused to say whether it is running");
-                            return;
-                        }
-                        pollError = error;
-                        _record.Warning(item, $"could not ask whether it is still running ({error.Description.TrimEnd('.')}); still waiting");
+                        // Green and "not running" were read at two moments: done (or unknown) needs the green read after
+                        // the "not running" one, or a cluster that turned red in between would look finished.
+                        progress = (await ProgressAsync().ConfigureAwait(false))?.Progress;
+                        if (interrupted) return;
                     }
                 }
 

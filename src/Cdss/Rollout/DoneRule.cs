@@ -42,7 +42,10 @@ namespace Cdss.Rollout
         /// </summary>
         public bool BeganBefore { get; }
 
-        /// <summary>The progress check's answer now; null when it could not be read.</summary>
+        /// <summary>
+        /// The progress check's answer now; null when it could not be read. When <see cref="SaysRunning"/> is false,
+        /// it must have been read after that answer: two reads at two moments are only consistent in that order.
+        /// </summary>
         public ClusterProgress? Progress { get; }
 
         /// <summary>Whether the service says the operation is running (the pre-check answers "in progress"); null when not asked or not answered.</summary>

@@ -110,9 +110,10 @@ internal sealed class ModelService : IRolloutOperation
 
     public Task<bool> IsRunningAsync(long no, CancellationToken token) => Read("isRunning", no, () => Clusters[no].SaysRunning(Now));
 
-    public Task<ServiceAnswer> StartAsync(long no, CancellationToken token)
+    public async Task<ServiceAnswer> StartAsync(long no, CancellationToken token)
     {
         Crash.Step($"before the start request of cluster {no}");
+        await Latency();
         var c = Clusters[no];
         var fault = _random.NextDouble() < _schedule.StartFaultRate ? _random.Next(6) : -1;
         ServiceAnswer? answer = null;
@@ -120,16 +121,20 @@ internal sealed class ModelService : IRolloutOperation
         // service acted; 4 and 5: after it acted (the answer was lost).
         if (fault is -1 or 4 or 5) answer = Act(c);
         _trace($"{Now:HH:mm:ss} service: start of {no} {(fault == -1 ? "answered" : "failed with fault " + fault)}{(answer == null ? "" : answer.Granted ? ", accepted" : ", not accepted: " + answer.Message)}");
+        await Latency();
         Crash.Step($"after the start request of cluster {no}");
         return fault switch
         {
-            -1 => Task.FromResult(answer!),
-            0 => Task.FromException<ServiceAnswer>(new CdssException(CdssErrorIds.NetworkError, CdssErrorCategory.ConnectionError, "connection refused; not sent")),
-            1 => Task.FromException<ServiceAnswer>(new CdssException(CdssErrorIds.Throttled, CdssErrorCategory.LimitsExceeded, "HTTP 429 Throttle Limited")),
-            2 => Task.FromException<ServiceAnswer>(new CdssException(CdssErrorIds.AuthenticationFailed, CdssErrorCategory.AuthenticationError, "HTTP 401")),
-            _ => Task.FromException<ServiceAnswer>(new CdssException(CdssErrorIds.OutcomeUnknown, CdssErrorCategory.InvalidResult, "HTTP 503 after the request was sent; not sent again")),
+            -1 => answer!,
+            0 => throw new CdssException(CdssErrorIds.NetworkError, CdssErrorCategory.ConnectionError, "connection refused; not sent"),
+            1 => throw new CdssException(CdssErrorIds.Throttled, CdssErrorCategory.LimitsExceeded, "HTTP 429 Throttle Limited"),
+            2 => throw new CdssException(CdssErrorIds.AuthenticationFailed, CdssErrorCategory.AuthenticationError, "HTTP 401"),
+            _ => throw new CdssException(CdssErrorIds.OutcomeUnknown, CdssErrorCategory.InvalidResult, "HTTP 503 after the request was sent; not sent again"),
         };
     }
+
+    /// <summary>Each call takes a few (fake) seconds, so the clusters of one rollout interleave inside calls too.</summary>
+    private Task Latency() => _clock.Delay(TimeSpan.FromMilliseconds(_random.Next(0, 3000)), CancellationToken.None);
 
     public RolloutResult NewResult(long no) => new(Kind) { ServiceGroupInstanceNo = no };
 
@@ -157,27 +162,23 @@ internal sealed class ModelService : IRolloutOperation
         return new ServiceAnswer(true, 0, "SUCCESS", "req");
     }
 
-    private Task<T> Read<T>(string call, long no, Func<T> answer)
+    private async Task<T> Read<T>(string call, long no, Func<T> answer)
     {
         Crash.Step($"before {call} of cluster {no}");
-        T value;
+        await Latency();
         try
         {
             if (_random.NextDouble() < _schedule.ReadFaultRate)
             {
                 var ids = new[] { CdssErrorIds.ServiceError, CdssErrorIds.Throttled, CdssErrorIds.Timeout, CdssErrorIds.NetworkError, CdssErrorIds.PermissionDenied };
-                var id = ids[_random.Next(_random.NextDouble() < 0.05 ? ids.Length : ids.Length - 1)];
-                throw Transient(call, no, id);
+                throw Transient(call, no, ids[_random.Next(_random.NextDouble() < 0.05 ? ids.Length : ids.Length - 1)]);
             }
-            value = answer();
+            return answer();
         }
-        catch (CdssException ex)
+        finally
         {
             Crash.Step($"after {call} of cluster {no}");
-            return Task.FromException<T>(ex);
         }
-        Crash.Step($"after {call} of cluster {no}");
-        return Task.FromResult(value);
     }
 
     private CdssException Transient(string call, long no, string id)

@@ -11,7 +11,7 @@ namespace Cdss.Tests.Simulation;
 /// <list type="bullet">
 /// <item>(a) at most one start request per cluster is accepted by the service, plus one per Retry decision (a request
 /// the service declined started nothing);</item>
-/// <item>(b) Succeeded or AlreadyDone only for a cluster where the model ran a restart to the end that began after the
+/// <item>(b) Succeeded or AlreadyDone only for a cluster where the model ran a restart to the end, finishing after the
 /// request it counts, or that an operator resolved as done;</item>
 /// <item>(c) every cluster gets exactly one final outcome in each run that is not cut short by a crash;</item>
 /// <item>(d) never more clusters requested or watched at once than ThrottleLimit;</item>
@@ -90,8 +90,11 @@ internal sealed class RolloutSimulation
         var record = new RolloutRecord(_model.Kind, null, options.Now, new ClusterDirectory(), NullLog.Instance, view, _ => { });
         var slots = new HashSet<RolloutItem>();
         var failures = 0;
+        var thread = Environment.CurrentManagedThreadId;
         record.Transitioned = (item, from, on) =>
         {
+            // Everything runs on the loop's thread, or the schedule is not what the seed says.
+            if (Environment.CurrentManagedThreadId != thread) Violations.Add($"run {run}: a transition ran on another thread: {Environment.StackTrace}");
             var to = item.Phase;
             Trace.Add($"{_clock.Now:HH:mm:ss} run {run}: {item.ServiceGroupInstanceNo} {from} -{on}-> {to}");
             if (on == RolloutEvent.Requesting)
@@ -139,7 +142,7 @@ internal sealed class RolloutSimulation
             Trace.Add($"run {run} result: {item.ServiceGroupInstanceNo} {result.Outcome}: {result.Message}");
             if (result.Outcome == RolloutOutcome.Succeeded && !RanToEndSince(model, result.RequestedAt, result.FinishedAt!.Value))
             {
-                Violations.Add($"(b) run {run}: cluster {item.ServiceGroupInstanceNo} Succeeded, but no restart that began after its request at {result.RequestedAt:HH:mm:ss} ran to the end");
+                Violations.Add($"(b) run {run}: cluster {item.ServiceGroupInstanceNo} Succeeded, but no restart finishing after its request at {result.RequestedAt:HH:mm:ss} ran to the end");
             }
             if (result.Outcome == RolloutOutcome.AlreadyDone && !_resolvedDone.Contains(item.ServiceGroupInstanceNo) &&
                 !RanToEndSince(model, item.History.RequestedAt, _clock.Now))
@@ -150,11 +153,13 @@ internal sealed class RolloutSimulation
     }
 
     /// <summary>
-    /// Some restart began at or after the request and ran to the end by then. It need not be the one that request
-    /// started: a restart accepted earlier that only begins after a retried request restarts the cluster all the same.
+    /// Some restart ran to the end by then, finishing after the request. It need not be the one that request started:
+    /// a restart already running when a retried request was sent (without a pre-check, which would have refused it)
+    /// is watched to its end and restarts the cluster all the same; what must never happen is "done" with no restart
+    /// finishing after the request at all.
     /// </summary>
     private static bool RanToEndSince(ModelCluster model, DateTimeOffset? requestedAt, DateTimeOffset by) =>
-        requestedAt is { } from && model.Restarts.Any(r => r.BeginsAt >= from && r.RanToEnd(by));
+        requestedAt is { } from && model.Restarts.Any(r => r.EndsAt >= from && r.RanToEnd(by));
 
     /// <summary>Between runs, the operator decides about some unresolved clusters: done (truthfully or not) or retry.</summary>
     private void Decide()
