@@ -117,6 +117,19 @@ function Set-CdssEmulatorCluster {
     Invoke-EmulatorControl $Emulator POST "clusters/$ServiceGroupInstanceNo" $Setting
 }
 
+function Move-CdssEmulatorClock {
+    <#
+    .SYNOPSIS
+        Moves the emulator clock forward by -Seconds (fractions allowed) and returns the new emulator time
+        (now, advancedSeconds, totalAdvancedSeconds). Restart phases and fault windows follow that clock, so this
+        finishes a restart or passes a fault window without waiting. The clock never goes back, not even on reset.
+    .EXAMPLE
+        Move-CdssEmulatorClock -Emulator $emu -Seconds 90
+    #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [double] $Seconds)
+    Invoke-EmulatorControl $Emulator POST 'clock' @{ advanceSeconds = $Seconds }
+}
+
 function Get-CdssEmulatorRestart {
     <#
     .SYNOPSIS
@@ -134,4 +147,4 @@ function Reset-CdssEmulator {
 }
 
 Export-ModuleMember -Function Start-CdssEmulator, Stop-CdssEmulator, Get-CdssEmulatorRequest, Get-CdssEmulatorRestart,
-    Add-CdssEmulatorFault, Set-CdssEmulatorConfig, Set-CdssEmulatorCluster, Reset-CdssEmulator
+    Add-CdssEmulatorFault, Set-CdssEmulatorConfig, Set-CdssEmulatorCluster, Move-CdssEmulatorClock, Reset-CdssEmulator
