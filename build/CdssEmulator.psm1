@@ -74,7 +74,14 @@ function Invoke-EmulatorControl([object] $Emulator, [string] $Method, [string] $
         $params.Body = ($Body | ConvertTo-Json -Depth 10 -Compress -AsArray:($Body -is [array]))
         $params.ContentType = 'application/json'
     }
-    Invoke-RestMethod @params
+    try { Invoke-RestMethod @params }
+    catch [Microsoft.PowerShell.Commands.HttpResponseException] {
+        # The status line alone says nothing; the emulator's reason is in the body, {"error": "..."}.
+        $status = [int]$_.Exception.Response.StatusCode
+        $body = $_.ErrorDetails.Message
+        $reason = try { ($body | ConvertFrom-Json -ErrorAction Stop).error } catch { $null }
+        throw "The emulator refused $Method /_emulator/$Path ($status): $(if ($reason) { $reason } else { $body })"
+    }
 }
 
 function Get-CdssEmulatorRequest {
