@@ -14,15 +14,3 @@ public class SeedEmulator : IAsyncLifetime
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 }
-
-/// <summary>Fifteen generated clusters (5000001…; 5, 10 and 15 are changing, error and creating).</summary>
-public sealed class GeneratedEmulator : SeedEmulator
-{
-    protected override string[] Arguments => ["--clusters", "15", "--broker-restart-ms", "100"];
-}
-
-/// <summary>--fault-rate 1: every read gets a random transient fault.</summary>
-public sealed class FaultyEmulator : SeedEmulator
-{
-    protected override string[] Arguments => ["--fault-rate", "1"];
-}
