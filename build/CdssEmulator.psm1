@@ -74,7 +74,14 @@ function Invoke-EmulatorControl([object] $Emulator, [string] $Method, [string] $
         $params.Body = ($Body | ConvertTo-Json -Depth 10 -Compress -AsArray:($Body -is [array]))
         $params.ContentType = 'application/json'
     }
-    Invoke-RestMethod @params
+    try { Invoke-RestMethod @params }
+    catch [Microsoft.PowerShell.Commands.HttpResponseException] {
+        # The status line alone says nothing; the emulator's reason is in the body, {"error": "..."}.
+        $status = [int]$_.Exception.Response.StatusCode
+        $body = $_.ErrorDetails.Message
+        $reason = try { ($body | ConvertFrom-Json -ErrorAction Stop).error } catch { $null }
+        throw "The emulator refused $Method /_emulator/$Path ($status): $(if ($reason) { $reason } else { $body })"
+    }
 }
 
 function Get-CdssEmulatorRequest {
@@ -128,6 +135,19 @@ function Set-CdssEmulatorDialect {
     Invoke-EmulatorControl $Emulator POST 'dialect' $Setting
 }
 
+function Move-CdssEmulatorClock {
+    <#
+    .SYNOPSIS
+        Moves the emulator clock forward by -Seconds (fractions allowed) and returns the new emulator time
+        (now, advancedSeconds, totalAdvancedSeconds). Restart phases and fault windows follow that clock, so this
+        finishes a restart or passes a fault window without waiting. The clock never goes back, not even on reset.
+    .EXAMPLE
+        Move-CdssEmulatorClock -Emulator $emu -Seconds 90
+    #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [double] $Seconds)
+    Invoke-EmulatorControl $Emulator POST 'clock' @{ advanceSeconds = $Seconds }
+}
+
 function Get-CdssEmulatorRestart {
     <#
     .SYNOPSIS
@@ -145,4 +165,4 @@ function Reset-CdssEmulator {
 }
 
 Export-ModuleMember -Function Start-CdssEmulator, Stop-CdssEmulator, Get-CdssEmulatorRequest, Get-CdssEmulatorRestart,
-    Add-CdssEmulatorFault, Set-CdssEmulatorConfig, Set-CdssEmulatorCluster, Set-CdssEmulatorDialect, Reset-CdssEmulator
+    Add-CdssEmulatorFault, Set-CdssEmulatorConfig, Set-CdssEmulatorCluster, Set-CdssEmulatorDialect, Move-CdssEmulatorClock, Reset-CdssEmulator

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using Cdss.Emulator.Auth;
-using Cdss.Emulator.Clusters;
-using Cdss.Emulator.Faults;
-using Cdss.Emulator.Http;
 using Cdss.Emulator.Options;
+using Cdss.Emulator.Timing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -11,11 +9,17 @@ namespace Cdss.Emulator;
 
 public static class Program
 {
-    public static async Task<int> Main(string[] args)
+    public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    /// <summary>
+    /// The whole process: parse, answer --help or --verify-vectors, or serve until <paramref name="stop"/>, a signal
+    /// or the parent's exit. Returns the exit code: 0, 1 (cannot listen, vectors failed) or 2 (bad options).
+    /// </summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken stop = default)
     {
         if (args.Any(a => a is "--help" or "-h" or "-?"))
         {
-            Console.Out.WriteLine(EmulatorOptions.Usage);
+            await stdout.WriteLineAsync(EmulatorOptions.Usage);
             return 0;
         }
 
@@ -26,116 +30,62 @@ public static class Program
         }
         catch (OptionsException e)
         {
-            await Console.Error.WriteLineAsync($"Cdss.Emulator: {e.Message}\n{EmulatorOptions.Usage}");
+            await stderr.WriteLineAsync($"Cdss.Emulator: {e.Message}\n{EmulatorOptions.Usage}");
             return 2;
         }
 
         if (options.VerifyVectorsFile is { } vectorsFile)
-            return VectorSelfCheck.Run(vectorsFile, Console.Out);
+            return VectorSelfCheck.Run(vectorsFile, stdout);
 
         // A parent that is already gone would leave this process orphaned from the start.
         if (options.ParentPid is { } pp && !Probe(pp).Alive)
         {
-            await Console.Error.WriteLineAsync($"Cdss.Emulator: --parent-pid {pp} is not a running process");
+            await stderr.WriteLineAsync($"Cdss.Emulator: --parent-pid {pp} is not a running process");
             return 2;
         }
 
-        var settings = new RuntimeSettings(options);
-        FaultInjector faults;
+        WebApplication app;
         try
         {
-            faults = new FaultInjector(options, settings);
+            app = EmulatorApp.Build(options, new EmulatorClock());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException)
         {
-            await Console.Error.WriteLineAsync($"Cdss.Emulator: cannot load --faults {options.FaultsFile}: {e.Message}");
+            await stderr.WriteLineAsync($"Cdss.Emulator: cannot load --faults {options.FaultsFile}: {e.Message}");
             return 2;
         }
 
-        var app = Build(options, settings, faults);
-        try
+        await using (app)
         {
-            await app.StartAsync();
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
-        {
-            await Console.Error.WriteLineAsync($"Cdss.Emulator: cannot listen on {string.Join(";", options.Urls)}: {e.Message}");
-            return 1;
-        }
-
-        // The one stdout line clients wait for; everything else goes to stderr.
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? options.Urls[0];
-        Console.Out.WriteLine($"Listening on {address.TrimEnd('/')}/api/v1");
-        Console.Out.Flush();
-
-        if (options.ParentPid is { } parentPid)
-            _ = WatchParentAsync(parentPid, app.Lifetime);
-
-        await app.WaitForShutdownAsync();
-        return 0;
-    }
-
-    private static WebApplication Build(EmulatorOptions options, RuntimeSettings settings, FaultInjector faults)
-    {
-        // Our own flags are not configuration keys, so they are not handed to the host.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-
-        // stdout carries only the "Listening on" line; warnings and errors go to stderr.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-
-        builder.WebHost.UseUrls(options.Urls.ToArray());
-        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
-
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(faults);
-        builder.Services.AddSingleton<DialectSettings>();
-        builder.Services.AddSingleton<Authenticator>();
-        builder.Services.AddSingleton<ClusterStore>();
-        builder.Services.AddSingleton<RequestLog>();
-        builder.Services.AddSingleton<ConfigGroupStore>();
-        builder.Services.AddSingleton<CdssOperations>();
-        builder.Services.AddSingleton<IOperationGroup>(sp => sp.GetRequiredService<CdssOperations>());
-        builder.Services.AddSingleton<IOperationGroup, MaintenanceOperations>();
-        builder.Services.AddSingleton<IOperationGroup, ConfigGroupOperations>();
-        builder.Services.AddSingleton<CdssDispatcher>();
-        builder.Services.AddSingleton<CdssPipeline>();
-
-        var app = builder.Build();
-
-        // Every response carries the emulator's (possibly skewed) clock, so clients that
-        // correct their timestamps from the Date header can be tested.
-        app.Use((ctx, next) =>
-        {
-            ctx.Response.OnStarting(() =>
+            try
             {
-                ctx.Response.Headers.Date = settings.Now.ToString("r");
-                return Task.CompletedTask;
-            });
-            return next(ctx);
-        });
+                await app.StartAsync(stop);
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException)
+            {
+                await stderr.WriteLineAsync($"Cdss.Emulator: cannot listen on {string.Join(";", options.Urls)}: {e.Message}");
+                return 1;
+            }
 
-        ControlEndpoints.Map(app);
-        var pipeline = app.Services.GetRequiredService<CdssPipeline>();
-        // Everything that is not a control endpoint is "the gateway": logged, and 404 if unknown.
-        app.Map("/{**rest}", pipeline.HandleAsync);
-        return app;
+            // The one stdout line clients wait for; everything else goes to stderr.
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? options.Urls[0];
+            await stdout.WriteLineAsync($"Listening on {address.TrimEnd('/')}/api/v1");
+            await stdout.FlushAsync(CancellationToken.None);
+
+            if (options.ParentPid is { } parentPid)
+                _ = WatchParentAsync(parentPid, app.Lifetime, stderr);
+
+            await app.WaitForShutdownAsync(stop);
+            return 0;
+        }
     }
 
     /// <summary>
     /// Polls rather than waiting on the process: on Unix a non-child process cannot be waited
     /// for. The start time guards against the pid being reused by an unrelated process.
     /// </summary>
-    private static async Task WatchParentAsync(int pid, IHostApplicationLifetime lifetime)
+    private static async Task WatchParentAsync(int pid, IHostApplicationLifetime lifetime, TextWriter stderr)
     {
         var (_, started) = Probe(pid);
         while (!lifetime.ApplicationStopping.IsCancellationRequested)
@@ -143,7 +93,7 @@ public static class Program
             var (alive, now) = Probe(pid);
             if (!alive || (started is not null && now is not null && now != started))
             {
-                await Console.Error.WriteLineAsync($"Cdss.Emulator: parent process {pid} exited; stopping");
+                await stderr.WriteLineAsync($"Cdss.Emulator: parent process {pid} exited; stopping");
                 lifetime.StopApplication();
                 return;
             }

@@ -1,12 +1,12 @@
-using System.Diagnostics;
 using Cdss.Emulator.Options;
+using Cdss.Emulator.Timing;
 
 namespace Cdss.Emulator.Clusters;
 
 /// <summary>
 /// Emulated clusters, the runs accepted on them, and the one broker-restart state machine. State is
-/// computed from a run's acceptance time on every read, under one lock, so no timers run; a finished
-/// run is folded back into its cluster (new version, or the failed broker) the first time anyone looks.
+/// computed from a run's acceptance time on the emulator clock on every read, under one lock, so no timers run;
+/// a finished run is folded back into its cluster (new version, or the failed broker) the first time anyone looks.
 /// </summary>
 public sealed class ClusterStore
 {
@@ -14,11 +14,13 @@ public sealed class ClusterStore
     private readonly List<MaintenanceRun> _runs = new();
     private readonly Func<List<Cluster>> _seed;
     private readonly RuntimeSettings _settings;
+    private readonly EmulatorClock _clock;
     private readonly object _gate = new();
 
-    public ClusterStore(EmulatorOptions options, RuntimeSettings settings)
+    public ClusterStore(EmulatorOptions options, RuntimeSettings settings, EmulatorClock clock)
     {
         _settings = settings;
+        _clock = clock;
         _seed = options.GeneratedClusters is { } n ? () => ClusterSeed.Generate(n) : ClusterSeed.Default;
         Reset();
     }
@@ -42,7 +44,7 @@ public sealed class ClusterStore
     {
         lock (_gate)
         {
-            var now = Stopwatch.GetTimestamp();
+            var now = _clock.GetTimestamp();
             if (Lookup(no, now) is not { } c) return Access(no);
             var outcome = plan.Validate?.Invoke(c) ?? Readiness(c, plan) ?? plan.Refuse?.Invoke(c);
             if (outcome is not null) return outcome;
@@ -55,7 +57,7 @@ public sealed class ClusterStore
                 ClusterNo = c.No,
                 ClusterName = c.Name,
                 AcceptedTimestamp = now,
-                AcceptedAt = DateTimeOffset.UtcNow,
+                AcceptedAt = _clock.GetUtcNow(),
                 DelayMs = plan.SettlesFirst ? current.ConfigApplyDelayMs : current.RestartDelayMs,
                 DelayVisible = plan.SettlesFirst,
                 BrokerRestartMs = current.BrokerRestartMs,
@@ -74,7 +76,7 @@ public sealed class ClusterStore
     {
         lock (_gate)
         {
-            var now = Stopwatch.GetTimestamp();
+            var now = _clock.GetTimestamp();
             if (Lookup(no, now) is { } c)
             {
                 value = project(c, StateOf(c, now));
@@ -92,7 +94,7 @@ public sealed class ClusterStore
     {
         lock (_gate)
         {
-            var now = Stopwatch.GetTimestamp();
+            var now = _clock.GetTimestamp();
             return _clusters.Values.Where(c => c.Allowed && filter(c))
                 .Select(c => { Advance(c, now); return project(c, StateOf(c, now)); })
                 .ToList();
@@ -112,7 +114,7 @@ public sealed class ClusterStore
 
         lock (_gate)
         {
-            var now = Stopwatch.GetTimestamp();
+            var now = _clock.GetTimestamp();
             var allowed = _clusters.Values.Where(c => c.Allowed && Matches(c)).ToList();
             var rows = page(allowed).Select(c => { Advance(c, now); return project(c, StateOf(c, now)); }).ToList();
             var disallowed = _clusters.Values.Where(c => !c.Allowed && Matches(c)).ToList();
@@ -136,8 +138,8 @@ public sealed class ClusterStore
     {
         lock (_gate)
         {
-            var now = Stopwatch.GetTimestamp();
-            return _runs.Select(r => r.Describe(now)).ToList();
+            var now = _clock.GetTimestamp();
+            return _runs.Select(r => r.Describe(Age(r, now))).ToList();
         }
     }
 
@@ -151,10 +153,13 @@ public sealed class ClusterStore
     private Outcome Access(long no) =>
         _clusters.TryGetValue(no, out var c) && !c.Allowed ? Outcome.Denied : Outcome.UnknownCluster;
 
+    /// <summary>How long ago, on the emulator clock, the run was accepted.</summary>
+    private TimeSpan Age(MaintenanceRun run, long now) => _clock.GetElapsedTime(run.AcceptedTimestamp, now);
+
     /// <summary>Folds a finished run into the cluster: the failed broker, or the run's change.</summary>
-    private static void Advance(Cluster c, long now)
+    private void Advance(Cluster c, long now)
     {
-        if (c.ActiveRun is not { } run || !run.IsOverAt(now)) return;
+        if (c.ActiveRun is not { } run || !run.IsOverAt(Age(run, now))) return;
         if (run.Fails)
         {
             c.StatusAtRest = "error";
@@ -187,11 +192,11 @@ public sealed class ClusterStore
     /// visible one (config apply settling) the cluster is changing with every broker up; while a wave runs
     /// its brokers are down and restarting. At rest the seeded status decides.
     /// </summary>
-    private static ClusterState StateOf(Cluster c, long now)
+    private ClusterState StateOf(Cluster c, long now)
     {
         var n = c.BrokerCount;
         var zk = Math.Min(3, n);
-        if (c.ActiveRun is { } run && run.WaveAt(now) is { } wave)
+        if (c.ActiveRun is { } run && run.WaveAt(Age(run, now)) is { } wave)
         {
             if (wave >= 0)
             {

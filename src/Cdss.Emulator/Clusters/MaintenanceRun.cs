@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
+using Cdss.Emulator.Timing;
 
 namespace Cdss.Emulator.Clusters;
 
@@ -7,17 +6,18 @@ namespace Cdss.Emulator.Clusters;
 /// One accepted restart-like run: a rolling restart, upgrade, config apply, per-node restart or a
 /// restarting GET. After an optional delay the brokers restart in waves (one broker per wave for a
 /// rolling run, all of them in one wave for a restart-everything GET), each wave taking
-/// <see cref="BrokerRestartMs"/>. Its phase is a pure function of time, so no timer runs and a test
-/// never races a thread. Settings are captured at acceptance: changing them later does not rewrite a run.
+/// <see cref="BrokerRestartMs"/>. Its phase is a pure function of the time since acceptance on the emulator clock,
+/// so no timer runs, a test never races a thread, and moving the clock moves the run. Settings are captured at
+/// acceptance: changing them later does not rewrite a run.
 /// </summary>
 public sealed class MaintenanceRun
 {
     public required string Kind { get; init; }
     public required long ClusterNo { get; init; }
     public required string ClusterName { get; init; }
-    /// <summary>Stopwatch timestamp: clock skew settings and wall-clock jumps cannot disturb the run.</summary>
+    /// <summary>Emulator clock timestamp: clock skew settings and wall-clock jumps cannot disturb the run.</summary>
     public required long AcceptedTimestamp { get; init; }
-    /// <summary>Real UTC time of acceptance, for the restarts log.</summary>
+    /// <summary>Emulator clock UTC time of acceptance, for the restarts log.</summary>
     public required DateTimeOffset AcceptedAt { get; init; }
     /// <summary>Time between acceptance and the first broker going down.</summary>
     public required int DelayMs { get; init; }
@@ -49,31 +49,31 @@ public sealed class MaintenanceRun
 
     private double DurationMs => DelayMs + (double)WavesRun * BrokerRestartMs;
 
-    /// <summary>-1 during the delay, the wave index while brokers restart, null once the run is over.</summary>
-    public int? WaveAt(long now)
+    /// <summary>
+    /// -1 during the delay, the wave index while brokers restart, null once the run is over;
+    /// <paramref name="elapsed"/> is the time since acceptance.
+    /// </summary>
+    public int? WaveAt(TimeSpan elapsed)
     {
-        var elapsed = Stopwatch.GetElapsedTime(AcceptedTimestamp, now).TotalMilliseconds;
-        if (elapsed < DelayMs) return -1;
-        var wave = (elapsed - DelayMs) / BrokerRestartMs;
+        var ms = elapsed.TotalMilliseconds;
+        if (ms < DelayMs) return -1;
+        var wave = (ms - DelayMs) / BrokerRestartMs;
         return wave < WavesRun ? (int)wave : null;
     }
 
-    public bool IsOverAt(long now) => WaveAt(now) is null;
+    public bool IsOverAt(TimeSpan elapsed) => WaveAt(elapsed) is null;
 
-    public string OutcomeAt(long now) => !IsOverAt(now) ? "running" : Fails ? "failed" : "succeeded";
+    public string OutcomeAt(TimeSpan elapsed) => !IsOverAt(elapsed) ? "running" : Fails ? "failed" : "succeeded";
 
     /// <summary>One entry of GET /_emulator/restarts.</summary>
-    public object Describe(long now) => new
+    public object Describe(TimeSpan elapsed) => new
     {
         serviceGroupInstanceNo = ClusterNo,
         clusterName = ClusterName,
         kind = Kind,
-        acceptedAt = Iso(AcceptedAt),
-        startedAt = Iso(AcceptedAt.AddMilliseconds(DelayMs)),
-        finishedAt = IsOverAt(now) ? Iso(AcceptedAt.AddMilliseconds(DurationMs)) : null,
-        outcome = OutcomeAt(now),
+        acceptedAt = EmulatorClock.Iso(AcceptedAt),
+        startedAt = EmulatorClock.Iso(AcceptedAt.AddMilliseconds(DelayMs)),
+        finishedAt = IsOverAt(elapsed) ? EmulatorClock.Iso(AcceptedAt.AddMilliseconds(DurationMs)) : null,
+        outcome = OutcomeAt(elapsed),
     };
-
-    private static string Iso(DateTimeOffset t) =>
-        t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Cdss.Emulator.Http;
 using Cdss.Emulator.Options;
+using Cdss.Emulator.Timing;
 
 namespace Cdss.Emulator.Faults;
 
@@ -15,6 +15,7 @@ public sealed class FaultInjector
     private readonly List<FaultRule> _rules = new();
     private readonly List<FaultRule> _startupRules;
     private readonly RuntimeSettings _settings;
+    private readonly EmulatorClock _clock;
     private readonly int _seed;
     private readonly object _gate = new();
     private Random _random;
@@ -25,9 +26,10 @@ public sealed class FaultInjector
     private static readonly GatewayErrors.Entry[] RandomCycle =
         [GatewayErrors.EndpointError, GatewayErrors.ThrottleLimited, GatewayErrors.EndpointTimeout];
 
-    public FaultInjector(EmulatorOptions options, RuntimeSettings settings)
+    public FaultInjector(EmulatorOptions options, RuntimeSettings settings, EmulatorClock clock)
     {
         _settings = settings;
+        _clock = clock;
         _seed = options.Seed;
         _random = new Random(_seed);
         _startupRules = options.FaultsFile is { } path ? LoadFile(path) : new();
@@ -46,7 +48,7 @@ public sealed class FaultInjector
     public int Add(JsonElement json)
     {
         var parsed = FaultRule.ParseMany(json, NewName);
-        var now = Stopwatch.GetTimestamp();
+        var now = _clock.GetTimestamp();
         foreach (var r in parsed) r.AddedAt = now;
         lock (_gate) _rules.AddRange(parsed);
         return parsed.Count;
@@ -67,7 +69,7 @@ public sealed class FaultInjector
         lock (_gate)
         {
             _rules.Clear();
-            var now = Stopwatch.GetTimestamp();
+            var now = _clock.GetTimestamp();
             foreach (var r in _startupRules)
             {
                 r.Remaining = r.Times;
@@ -93,10 +95,10 @@ public sealed class FaultInjector
     {
         lock (_gate)
         {
-            var now = Stopwatch.GetTimestamp();
+            var now = _clock.GetTimestamp();
             foreach (var r in _rules)
             {
-                if (r.Remaining is 0 || !r.InWindow(now)) continue;
+                if (r.Remaining is 0 || !r.InWindow(_clock.GetElapsedTime(r.AddedAt, now))) continue;
                 if (r.Operation is { } op && op != "*"
                     && !op.Equals(route.Operation, StringComparison.OrdinalIgnoreCase)
                     && !op.Equals(route.PathSegment, StringComparison.OrdinalIgnoreCase)) continue;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Cdss.Emulator.Http;
@@ -34,14 +33,14 @@ public sealed class FaultRule
     // Mutated under the injector's lock only.
     public int? Remaining { get; set; }
     public int Applied { get; set; }
-    /// <summary>Stopwatch timestamp of when the rule was added (or re-armed by a reset); the window counts from here.</summary>
+    /// <summary>Emulator clock timestamp of when the rule was added (or re-armed by a reset); the window counts from here.</summary>
     public long AddedAt { get; set; }
 
-    /// <summary>Whether <paramref name="now"/> falls in the rule's time window.</summary>
-    public bool InWindow(long now)
+    /// <summary>Whether the rule's time window holds <paramref name="sinceAdded"/>, the time since <see cref="AddedAt"/>.</summary>
+    public bool InWindow(TimeSpan sinceAdded)
     {
         if (StartAfterMs is null && DurationMs is null) return true;
-        var elapsed = Stopwatch.GetElapsedTime(AddedAt, now).TotalMilliseconds;
+        var elapsed = sinceAdded.TotalMilliseconds;
         var start = StartAfterMs ?? 0;
         return elapsed >= start && (DurationMs is not { } d || elapsed < start + d);
     }

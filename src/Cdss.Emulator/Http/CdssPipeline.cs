@@ -30,8 +30,9 @@ public sealed class CdssPipeline(
     public async Task HandleAsync(HttpContext ctx)
     {
         var req = ctx.Request;
-        // The wire bytes of the request line: what the client signed, before any decoding.
-        var rawTarget = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (req.PathBase + req.Path + req.QueryString).ToString();
+        // The wire bytes of the request line: what the client signed, before any decoding. A server that keeps none
+        // (the in-process test server leaves it empty) gets the path and query encoded again.
+        var rawTarget = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw ? raw : (req.PathBase + req.Path + req.QueryString).ToString();
         var entry = log.Begin(req.Method, rawTarget, Header(req, Authenticator.AccessKeyHeader),
             Header(req, Authenticator.TimestampHeader), req.ContentType);
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cdss.Emulator.Clusters;
 using Cdss.Emulator.Faults;
 using Cdss.Emulator.Options;
+using Cdss.Emulator.Timing;
 
 namespace Cdss.Emulator.Http;
 
@@ -87,6 +88,28 @@ public static class ControlEndpoints
             }
         });
 
+        // The emulator clock: every restart phase, fault window and logged time reads it. It only moves forward,
+        // and a reset leaves it where it is.
+        group.MapGet("/clock", (EmulatorClock clock, RuntimeSettings s) => Results.Json(new
+        {
+            now = EmulatorClock.Iso(clock.GetUtcNow()),
+            totalAdvancedSeconds = clock.Advanced.TotalSeconds,
+            gatewayNow = EmulatorClock.Iso(s.Now),
+        }, Responses.Json));
+        group.MapPost("/clock", async (HttpContext ctx, EmulatorClock clock) =>
+        {
+            var (json, error) = await ReadJsonAsync(ctx);
+            if (error is not null) return Problem(error);
+            if (AdvanceSeconds(json, out var seconds) is { } problem) return Problem(problem);
+            clock.Advance(TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond)));
+            return Results.Json(new
+            {
+                now = EmulatorClock.Iso(clock.GetUtcNow()),
+                advancedSeconds = seconds,
+                totalAdvancedSeconds = clock.Advanced.TotalSeconds,
+            }, Responses.Json);
+        });
+
         group.MapGet("/restarts", (ClusterStore store) => Results.Json(store.DescribeRuns(), Responses.Json));
 
         // Test settings of one cluster, e.g. {"failAtBroker": 1}; null clears a setting. Reset restores the seed.
@@ -147,6 +170,21 @@ public static class ControlEndpoints
         return v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) && n >= min && n <= max
             ? n
             : throw new FormatException($"{name} must be an integer in [{min}, {max}]");
+    }
+
+    /// <summary>{"advanceSeconds": n}: a finite number of seconds, fractions allowed, from 0 to ten years.</summary>
+    private static string? AdvanceSeconds(JsonElement json, out double seconds)
+    {
+        seconds = 0;
+        if (json.ValueKind != JsonValueKind.Object) return "the clock body must be a JSON object like {\"advanceSeconds\": 90}";
+        foreach (var p in json.EnumerateObject())
+            if (p.Name is not "advanceSeconds") return $"unknown clock field '{p.Name}' (known: advanceSeconds)";
+        if (!json.TryGetProperty("advanceSeconds", out var v)) return "advanceSeconds is required";
+        if (v.ValueKind != JsonValueKind.Number) return "advanceSeconds must be a number of seconds";
+        if (!v.TryGetDouble(out seconds) || !double.IsFinite(seconds)) return "advanceSeconds must be a finite number";
+        if (seconds < 0) return "advanceSeconds must not be negative: the emulator clock only moves forward";
+        if (seconds > EmulatorClock.MaxAdvanceSeconds) return $"advanceSeconds must be at most {EmulatorClock.MaxAdvanceSeconds} (ten years)";
+        return null;
     }
 
     private static IResult Problem(string message) => Results.BadRequest(new { error = message });

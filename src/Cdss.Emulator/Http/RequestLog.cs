@@ -1,4 +1,4 @@
-using System.Globalization;
+using Cdss.Emulator.Timing;
 
 namespace Cdss.Emulator.Http;
 
@@ -6,7 +6,7 @@ namespace Cdss.Emulator.Http;
 /// Every request received under /api, in arrival order, for tests to assert on what a client
 /// actually sent (retries, bodies, targets). It never stores the signature header or a secret.
 /// </summary>
-public sealed class RequestLog
+public sealed class RequestLog(EmulatorClock clock)
 {
     private readonly List<Entry> _entries = new();
     private readonly object _gate = new();
@@ -15,7 +15,7 @@ public sealed class RequestLog
     public sealed class Entry
     {
         public long Seq { get; init; }
-        /// <summary>Real UTC time of arrival (not the skewed emulator clock), ISO 8601 with ms.</summary>
+        /// <summary>Time of arrival on the emulator clock (without --clock-offset-sec), ISO 8601 UTC with ms.</summary>
         public required string ReceivedAt { get; init; }
         public required string Method { get; init; }
         public required string Target { get; init; }
@@ -40,7 +40,7 @@ public sealed class RequestLog
             var e = new Entry
             {
                 Seq = ++_seq,
-                ReceivedAt = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+                ReceivedAt = EmulatorClock.Iso(clock.GetUtcNow()),
                 Method = method,
                 Target = target,
                 AccessKey = accessKey,

@@ -1,3 +1,5 @@
+using Cdss.Emulator.Timing;
+
 namespace Cdss.Emulator.Options;
 
 /// <summary>
@@ -8,11 +10,13 @@ namespace Cdss.Emulator.Options;
 public sealed class RuntimeSettings
 {
     private readonly EmulatorOptions _initial;
+    private readonly EmulatorClock _clock;
     private volatile Snapshot _current;
 
-    public RuntimeSettings(EmulatorOptions initial)
+    public RuntimeSettings(EmulatorOptions initial, EmulatorClock clock)
     {
         _initial = initial;
+        _clock = clock;
         _current = FromOptions(initial);
     }
 
@@ -33,11 +37,11 @@ public sealed class RuntimeSettings
     }
 
     /// <summary>
-    /// The emulator's notion of "now": real UTC plus the configured skew. Used for the
-    /// signature timestamp window and the Date header, so a client's clock-skew handling
-    /// can be exercised. Restart progress deliberately uses real time instead.
+    /// What the gateway believes the wall time is: the emulator clock plus the configured skew. Used for the
+    /// signature timestamp window and the Date header, so a client's clock-skew handling can be exercised.
+    /// Everything else (restart progress, fault windows, the logs) reads the emulator clock without the skew.
     /// </summary>
-    public DateTimeOffset Now => DateTimeOffset.UtcNow.AddSeconds(_current.ClockOffsetSec);
+    public DateTimeOffset Now => _clock.GetUtcNow().AddSeconds(_current.ClockOffsetSec);
 
     private static Snapshot FromOptions(EmulatorOptions o) =>
         new(o.LatencyMs, o.ClockOffsetSec, o.BrokerRestartMs, o.FaultRate, o.RestartDelayMs, o.ConfigApplyDelayMs);
