@@ -4,7 +4,8 @@
 .DESCRIPTION
     Tasks:
       Build    Compile everything and lay out an importable module in out/Cdss (and the emulator in out/emulator).
-      Test     Build, run xunit, then Pester in a fresh pwsh against out/Cdss; ends with "Tests: N passed, M failed".
+      Test     Build, then run xunit and the Pester files (each in a fresh pwsh against out/Cdss, several at once); list
+               the ten slowest tests; end with "Tests: N passed, M failed".
                With -Fast, Pester leaves out the tests tagged Slow (the 5,000-call load test), for quick local loops.
       Demo     Build, start the bundled CDSS emulator, pre-check every cluster it knows, print the table, stop it.
       Package  Build, then produce out/Cdss.<version>.nupkg through PSResourceGet.
@@ -83,10 +84,33 @@ function Restore-Pester {
     $manifest
 }
 
+# How many Pester files run at once, each in its own fresh pwsh. Most of a rollout test is waiting for the next poll,
+# so running files side by side shortens the run even on 2 cores; each file starts its own emulator on a free port.
+$PesterLanes = 4
+
 function Get-TrxCounts([string] $Path) {
     [xml] $trx = Get-Content -LiteralPath $Path -Raw
     $counters = $trx.TestRun.ResultSummary.Counters
     [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout; Skipped = [int]$counters.notExecuted }
+}
+
+# Every test with its duration, from the xunit TRX and the Pester NUnit files, for the slowest-tests list.
+function Get-TestDurations([string] $Directory) {
+    foreach ($trxFile in Get-ChildItem $Directory -Filter *.trx) {
+        [xml] $trx = Get-Content -LiteralPath $trxFile.FullName -Raw
+        foreach ($r in $trx.TestRun.Results.UnitTestResult) {
+            [pscustomobject]@{ Seconds = [TimeSpan]::Parse($r.duration).TotalSeconds; Name = "xunit: $($r.testName)" }
+        }
+    }
+    foreach ($xmlFile in Get-ChildItem $Directory -Filter 'pester-*.xml') {
+        [xml] $nunit = Get-Content -LiteralPath $xmlFile.FullName -Raw
+        foreach ($case in $nunit.SelectNodes('//test-case')) {
+            $time = 0.0
+            if ([double]::TryParse($case.time, [Globalization.NumberStyles]::Float, [Globalization.CultureInfo]::InvariantCulture, [ref] $time)) {
+                [pscustomobject]@{ Seconds = $time; Name = "Pester: $($case.name)" }
+            }
+        }
+    }
 }
 
 function Invoke-Test {
@@ -95,26 +119,67 @@ function Invoke-Test {
     if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
     $null = New-Item -ItemType Directory -Force -Path $ResultsDir
 
-    Write-Host "==> xunit" -ForegroundColor Cyan
-    & dotnet test (Join-Path $Root 'tests/Cdss.Tests/Cdss.Tests.csproj') -c $Configuration --no-build --nologo `
-        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $ResultsDir
-    $xunitExit = $LASTEXITCODE
-    $trx = Join-Path $ResultsDir 'xunit.trx'
-    $xunit = if (Test-Path $trx) { Get-TrxCounts $trx } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
-    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }   # the run itself broke
+    # xunit runs beside the Pester files; its output is shown when it ends.
+    Write-Host "==> xunit and Pester (each Pester file in a fresh pwsh, $PesterLanes at a time)" -ForegroundColor Cyan
+    $xunitLog = Join-Path $ResultsDir 'xunit.log'
+    $xunitProcess = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow -RedirectStandardOutput $xunitLog -RedirectStandardError (Join-Path $ResultsDir 'xunit.err') -ArgumentList @(
+        'test', (Join-Path $Root 'tests/Cdss.Tests/Cdss.Tests.csproj'), '-c', $Configuration, '--no-build', '--nologo',
+        '--logger', 'trx;LogFileName=xunit.trx', '--logger', 'console;verbosity=minimal', '--results-directory', $ResultsDir)
+    $null = $xunitProcess.Handle
 
-    Write-Host "==> Pester (fresh pwsh)" -ForegroundColor Cyan
-    $summaryPath = Join-Path $ResultsDir 'pester-summary.json'
-    $fastArguments = @()
+    $excluded = @()
     if ($Fast) {
         Write-Host 'Leaving out the tests tagged Slow (-Fast).'
-        $fastArguments = '-ExcludeTag', 'Slow'
+        $excluded = 'Slow'
     }
-    & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File (Join-Path $Root 'build/Invoke-PesterSuite.ps1') `
-        -PesterManifest $pester -ModulePath $ModuleOut -EmulatorPath $EmulatorOut -ResultsDirectory $ResultsDir -SummaryPath $summaryPath @fastArguments
-    $pesterExit = $LASTEXITCODE
-    $pesterCounts = if (Test-Path $summaryPath) { Get-Content $summaryPath -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
-    if ($pesterExit -ne 0 -and $pesterCounts.Failed -eq 0) { $pesterCounts.Failed = 1 }
+    # The biggest files first, so that no long file starts last.
+    $files = @(Get-ChildItem (Join-Path $Root 'tests') -Filter '*.Tests.ps1' | Sort-Object Length -Descending)
+    $queue = [System.Collections.Generic.Queue[object]]::new($files)
+    $running = [System.Collections.Generic.List[object]]::new()
+    $finished = [System.Collections.Generic.List[object]]::new()
+    while ($queue.Count -gt 0 -or $running.Count -gt 0) {
+        while ($running.Count -lt $PesterLanes -and $queue.Count -gt 0) {
+            $file = $queue.Dequeue()
+            $name = $file.Name -replace '\.Tests\.ps1$', ''
+            $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'build/Invoke-PesterSuite.ps1'),
+                '-PesterManifest', $pester, '-ModulePath', $ModuleOut, '-EmulatorPath', $EmulatorOut, '-Path', $file.FullName,
+                '-ResultPath', (Join-Path $ResultsDir "pester-$name.xml"), '-SummaryPath', (Join-Path $ResultsDir "pester-$name.json"))
+            if ($excluded) { $arguments += '-ExcludeTag', ($excluded -join ',') }
+            $log = Join-Path $ResultsDir "pester-$name.log"
+            $process = Start-Process -FilePath (Join-Path $PSHOME 'pwsh') -ArgumentList $arguments -PassThru -NoNewWindow `
+                -RedirectStandardOutput $log -RedirectStandardError "$log.err"
+            $null = $process.Handle   # on Windows, ExitCode is only kept for a process whose handle was taken while it ran
+            $running.Add([pscustomobject]@{ Name = $name; Process = $process; Log = $log })
+        }
+        Start-Sleep -Milliseconds 100
+        foreach ($lane in @($running | Where-Object { $_.Process.HasExited })) {
+            $null = $running.Remove($lane)
+            $finished.Add($lane)
+            # One file's output at a time, whole, so the log reads file by file.
+            Get-Content -LiteralPath $lane.Log, "$($lane.Log).err" -ErrorAction SilentlyContinue | Write-Host
+        }
+    }
+
+    $xunitProcess.WaitForExit()
+    Get-Content -LiteralPath $xunitLog, (Join-Path $ResultsDir 'xunit.err') -ErrorAction SilentlyContinue | Write-Host
+    $trx = Get-ChildItem $ResultsDir -Filter xunit.trx -Recurse | Select-Object -First 1
+    $xunit = if ($trx) { Get-TrxCounts $trx.FullName } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    if ($xunitProcess.ExitCode -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }   # the run itself broke
+
+    $pesterCounts = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($lane in $finished) {
+        $summaryPath = Join-Path $ResultsDir "pester-$($lane.Name).json"
+        $counts = if (Test-Path $summaryPath) { Get-Content $summaryPath -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+        if ($lane.Process.ExitCode -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1 }
+        $pesterCounts.Passed += $counts.Passed
+        $pesterCounts.Failed += $counts.Failed
+        $pesterCounts.Skipped += $counts.Skipped
+    }
+
+    Write-Host "Slowest tests:"
+    Get-TestDurations $ResultsDir | Sort-Object Seconds -Descending | Select-Object -First 10 | ForEach-Object {
+        Write-Host ("  {0,7:0.0} s  {1}" -f $_.Seconds, $_.Name)
+    }
 
     $passed = $xunit.Passed + $pesterCounts.Passed
     $failed = $xunit.Failed + $pesterCounts.Failed

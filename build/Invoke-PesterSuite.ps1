@@ -1,12 +1,16 @@
 <#
-    Runs the Pester suite in this (fresh) pwsh process against the built module, writes NUnit XML results
-    and a small JSON summary that build.ps1 adds to the xunit counts.
+    Runs Pester test files in this (fresh) pwsh process against the built module, writes NUnit XML results
+    and a small JSON summary that build.ps1 adds to the xunit counts. build.ps1 runs several of these at once,
+    one test file each.
 #>
 param(
     [Parameter(Mandatory)] [string] $PesterManifest,
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $EmulatorPath,
-    [Parameter(Mandatory)] [string] $ResultsDirectory,
+    # The test files to run.
+    [Parameter(Mandatory)] [string[]] $Path,
+    # Where the NUnit XML and the JSON summary go.
+    [Parameter(Mandatory)] [string] $ResultPath,
     [Parameter(Mandatory)] [string] $SummaryPath,
     # Tags of tests to leave out, e.g. Slow for build.ps1 -Fast.
     [string[]] $ExcludeTag = @()
@@ -19,13 +23,13 @@ $env:CDSS_TEST_MODULE = (Resolve-Path $ModulePath).Path
 $env:CDSS_TEST_EMULATOR = (Resolve-Path $EmulatorPath).Path
 
 $config = New-PesterConfiguration
-$config.Run.Path = Join-Path $PSScriptRoot '../tests'
+$config.Run.Path = $Path
 $config.Run.PassThru = $true
 if ($ExcludeTag) { $config.Filter.ExcludeTag = $ExcludeTag }
 $config.Output.Verbosity = 'Normal'
 $config.TestResult.Enabled = $true
 $config.TestResult.OutputFormat = 'NUnitXml'
-$config.TestResult.OutputPath = Join-Path $ResultsDirectory 'pester.xml'
+$config.TestResult.OutputPath = $ResultPath
 
 $result = Invoke-Pester -Configuration $config
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount

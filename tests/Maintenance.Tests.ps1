@@ -632,7 +632,7 @@ Describe 'A gateway that writes the open forms its own way (the emulator''s dial
 
     It 'refuses an unknown form, and reset restores the default' {
         $refused = { Set-CdssEmulatorDialect $emu @{ rangeStyle = 'roman' } } | Should -Throw -PassThru
-        $refused.ErrorDetails.Message | Should -Match 'rangeStyle must be one of tilde, tightTilde, dash'
+        "$refused" | Should -Match 'rangeStyle must be one of tilde, tightTilde, dash'
         $null = Set-CdssEmulatorDialect $emu @{ customValueAtDefault = 'missing'; choiceStyle = 'comma' }
         $raw = (Invoke-CdssApi /configGroup/getKafkaConfigGroupDetailList/102 -Body @{ kafkaVersionCode = 3713006 }).kafkaConfigGroupDetailList
         $raw[0].PSObject.Properties.Name | Should -Not -Contain 'customValue'
