@@ -3,7 +3,8 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:emu = Start-ConnectedEmulator -ArgumentList '--broker-restart-ms', '50'
-    $script:pwsh = Join-Path $PSHOME 'pwsh'
+    # The host these tests run in: pwsh, or powershell.exe when the suite runs under Windows PowerShell 5.1.
+    $script:pwsh = if ($PSVersionTable.PSEdition -eq 'Desktop') { Join-Path $PSHOME 'powershell.exe' } else { Join-Path $PSHOME 'pwsh' }
     function Get-Completion([string] $Line) {
         @((TabExpansion2 $Line $Line.Length).CompletionMatches)
     }
@@ -59,7 +60,8 @@ foreach ($run in { Start-CdssRollingRestart 3432149 }, { Restart-CdssKafkaNode 3
     try { & $run; 'ran' } catch { $_.FullyQualifiedErrorId.Split(',')[0] }
 }
 '@
-        $ids = & $pwsh -NoProfile -NonInteractive -File $script -Module $ModulePath -Endpoint $emu.Endpoint 2>&1
+        $ErrorActionPreference = 'Continue'
+        $ids = & $pwsh -NoProfile -NonInteractive -File $script -Module $ModulePath -Endpoint $emu.Endpoint 2>&1 | ForEach-Object { "$_" }
         $ids | Should -Be (@('CdssConfirmationRequired') * 5)
         @(Get-CdssEmulatorRestart -Emulator $emu) | Should -BeNullOrEmpty
     }

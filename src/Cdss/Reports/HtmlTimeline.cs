@@ -95,7 +95,9 @@ namespace Cdss.Reports
                 Attr(xml, "r", "5");
                 Attr(xml, "fill", style.Colour);
                 xml.WriteEndElement();
-                Text(xml, at + 16, top + BarHeight - 4, $"{style.Words}, not requested", "note", "start");
+                // The note goes on whichever side of the dot has room.
+                var leftOfDot = at > LabelWidth + PlotWidth / 2;
+                Text(xml, leftOfDot ? at - 4 : at + 16, top + BarHeight - 4, $"{style.Words}, not requested", "note", leftOfDot ? "end" : "start");
             }
             xml.WriteEndElement();
         }
