@@ -9,7 +9,11 @@ param(
     [Parameter(Mandatory)] [string] $ResultsDirectory,
     [Parameter(Mandatory)] [string] $SummaryPath,
     # Tags of tests to leave out, e.g. Slow for build.ps1 -Fast.
-    [string[]] $ExcludeTag = @()
+    [string[]] $ExcludeTag = @(),
+    # Test files to run instead of all of tests/, and full-name filters (e.g. '*The CI step*'), for a partial run
+    # such as the Windows PowerShell 5.1 job of .github/workflows/ci.yml.
+    [string[]] $Path = @(),
+    [string[]] $FullName = @()
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterManifest -Force
@@ -19,7 +23,8 @@ $env:CDSS_TEST_MODULE = (Resolve-Path $ModulePath).Path
 $env:CDSS_TEST_EMULATOR = (Resolve-Path $EmulatorPath).Path
 
 $config = New-PesterConfiguration
-$config.Run.Path = Join-Path $PSScriptRoot '../tests'
+$config.Run.Path = if ($Path) { $Path } else { Join-Path $PSScriptRoot '../tests' }
+if ($FullName) { $config.Filter.FullName = $FullName }
 $config.Run.PassThru = $true
 if ($ExcludeTag) { $config.Filter.ExcludeTag = $ExcludeTag }
 $config.Output.Verbosity = 'Normal'
