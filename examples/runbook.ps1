@@ -29,12 +29,16 @@
 
 .PARAMETER DeadlineHours
     No cluster starts later than this many hours after the job began.
+
+.PARAMETER PollIntervalSec
+    Seconds between progress checks.
 #>
 param(
     [string[]] $ClusterName = @('kafka-prod-*'),
     [string] $Site = 'fin',
     [string] $ResumeJobId,
-    [int] $DeadlineHours = 5
+    [int] $DeadlineHours = 5,
+    [int] $PollIntervalSec = 30
 )
 $ErrorActionPreference = 'Stop'
 
@@ -55,7 +59,7 @@ $env:NCLOUD_SECRET_KEY = $credential.GetNetworkCredential().Password
 $env:NCLOUD_SITE = $Site
 try {
     .\Invoke-CdssNightlyRollout.ps1 -ClusterName $ClusterName -JournalPath "$base.jsonl" -ReportPath "$base.xml" -HtmlReportPath "$base.html" `
-        -Deadline (Get-Date).AddHours($DeadlineHours) -TimeoutMinutes 120
+        -Deadline (Get-Date).AddHours($DeadlineHours) -PollIntervalSec $PollIntervalSec -TimeoutMinutes 120
     $exitCode = $LASTEXITCODE
 }
 finally {

@@ -265,7 +265,7 @@ function Get-AutomationVariable([string] $Name) { $env:TEST_AUTOMATION_DIRECTORY
             TEST_AUTOMATION_KEY = $emu.AccessKey; TEST_AUTOMATION_SECRET = $secret; TEST_AUTOMATION_DIRECTORY = $journals
         }
         $runbook = Join-Path $examples 'runbook.ps1'
-        $first = Invoke-Step $runbook '-DeadlineHours', '1' -Environment $environment -WorkingDirectory $examples
+        $first = Invoke-Step $runbook '-DeadlineHours', '1', '-PollIntervalSec', '1' -Environment $environment -WorkingDirectory $examples
         $first.ExitCode | Should -Be 0 -Because $first.Text
         $first.Text | Should -Match 'Cdss nightly rollout: 2 cluster\(s\): 2 Succeeded\. Exit code 0\.'
         $journal = @(Get-ChildItem $journals -Filter 'cdss-rollout-*.jsonl')
@@ -273,7 +273,7 @@ function Get-AutomationVariable([string] $Name) { $env:TEST_AUTOMATION_DIRECTORY
         Join-Path $journals ($journal[0].BaseName + '.html') | Should -Exist
         $jobId = $journal[0].BaseName.Substring('cdss-rollout-'.Length)
 
-        $resumed = Invoke-Step $runbook '-ResumeJobId', $jobId -Environment $environment -WorkingDirectory $examples
+        $resumed = Invoke-Step $runbook '-ResumeJobId', $jobId, '-PollIntervalSec', '1' -Environment $environment -WorkingDirectory $examples
         $resumed.ExitCode | Should -Be 0 -Because $resumed.Text
         $resumed.Text | Should -Match '2 cluster\(s\): 2 AlreadyDone\. Exit code 0\.'
         @(Get-CdssEmulatorRestart -Emulator $emu).Count | Should -Be 2
