@@ -149,7 +149,10 @@ function Write-FallbackReport([string] $Path, [string] $Html, [string] $Name, [s
         $text = [System.Security.SecurityElement]::Escape($Message)
         $page = "<!DOCTYPE html>`n<html xmlns=`"http://www.w3.org/1999/xhtml`" lang=`"en`"><head><meta charset=`"utf-8`" /><title>Rolling restart: not run</title></head>" +
                 "<body><h1>Rolling restart report</h1><p id=`"summary`">Nothing ran: $([System.Security.SecurityElement]::Escape($Name)).</p><p>$text</p></body></html>`n"
-        [IO.File]::WriteAllText((Resolve-FullPath $Html), $page, (New-Object System.Text.UTF8Encoding($false)))
+        $Html = Resolve-FullPath $Html
+        $directory = Split-Path -Parent $Html
+        if (-not (Test-Path -LiteralPath $directory)) { $null = New-Item -ItemType Directory -Force -Path $directory }
+        [IO.File]::WriteAllText($Html, $page, (New-Object System.Text.UTF8Encoding($false)))
     }
 }
 
@@ -158,7 +161,6 @@ $failure = $null                                   # the error that kept the rol
 $results = New-Object System.Collections.Generic.List[object]
 $rolloutErrors = @()
 $selected = @()
-$reportsWritten = $false
 try {
     if ($ModulePath) { Import-Module $ModulePath -ErrorAction Stop } else { Import-Module Cdss -ErrorAction Stop }
     $null = Connect-Cdss -ErrorAction Stop
@@ -217,7 +219,6 @@ finally {
             $message = if ($failure) { "$failure" } else { 'The run ended without a result.' }
             Write-FallbackReport -Path $ReportPath -Html $HtmlReportPath -Name $name -Message $message
         }
-        $reportsWritten = $true
         Write-Line "Report: $ReportPath$(if ($HtmlReportPath) { ", $HtmlReportPath" })"
     }
     catch {

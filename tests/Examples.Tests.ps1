@@ -205,6 +205,13 @@ Describe 'The CI step and its recipes' {
         Assert-NotRun $none $report 'NoClusterSelected'
     }
 
+    It 'a module that cannot be loaded exits 2 with a failing test case and an HTML page, written without the module' {
+        $run = Invoke-Step $step '-ClusterName', 'kafka-prod-*', '-JournalPath', (Join-Path $TestDrive 'j.jsonl'), '-ReportPath', $report, '-HtmlReportPath', $html, '-ModulePath', (Join-Path $TestDrive 'no-such-module')
+        Assert-NotRun $run $report 'Modules_ModuleNotFound'
+        (Get-Content $html -Raw) | Should -Match '<p id="summary">Nothing ran: Modules_ModuleNotFound\.</p>'
+        $null = [xml](Get-Content $html -Raw)   # well-formed
+    }
+
     It 'Azure DevOps, as the pipeline runs it: a refused cluster among ready ones fails the step and is logged; "Rerun failed jobs" resumes' {
         $yaml = Get-Content (Join-Path $examples 'azure-pipelines.yml') -Raw
         $arguments = [regex]::Match($yaml, '(?m)^\s+arguments: (.+)$').Groups[1].Value
