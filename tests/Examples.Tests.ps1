@@ -206,7 +206,7 @@ Describe 'The CI step and its recipes' {
     }
 
     It 'a module that cannot be loaded exits 2 with a failing test case and an HTML page, written without the module' {
-        $run = Invoke-Step $step '-ClusterName', 'kafka-prod-*', '-JournalPath', (Join-Path $TestDrive 'j.jsonl'), '-ReportPath', $report, '-HtmlReportPath', $html, '-ModulePath', (Join-Path $TestDrive 'no-such-module')
+        $run = Invoke-Step $step '-ClusterName', 'kafka-prod-*', '-JournalPath', (Join-Path $TestDrive 'j.jsonl'), '-ReportPath', $report, '-HtmlReportPath', $html, '-ModulePath', (Join-Path $TestDrive 'no-such-module') -Environment @{ PSModulePath = $env:PSModulePath }
         Assert-NotRun $run $report 'Modules_ModuleNotFound'
         (Get-Content $html -Raw) | Should -Match '<p id="summary">Nothing ran: Modules_ModuleNotFound\.</p>'
         $null = [xml](Get-Content $html -Raw)   # well-formed

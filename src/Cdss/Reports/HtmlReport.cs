@@ -42,7 +42,9 @@ namespace Cdss.Reports
             var settings = new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true, ConformanceLevel = ConformanceLevel.Document };
             using var xml = XmlWriter.Create(output, settings);
             var suites = rows.GroupBy(r => r.Suite).Select(g => g.ToList()).ToList();
-            var title = suites.Count == 0 ? "Cdss report" : string.Join(" and ", suites.Select(s => s[0].Suite)) + " report";
+            // Named after what ran; errors alone (nothing reached a cluster) do not make an "Errors report".
+            var ran = suites.Where(s => s[0].Suite != ReportRows.ErrorSuite).Select(s => s[0].Suite).ToList();
+            var title = ran.Count == 0 ? "Cdss report" : string.Join(" and ", ran) + " report";
             var span = RolloutSpan.Of(rows);
             var pending = rows.Count(r => r.Verdict != ReportVerdict.Passed);
 
