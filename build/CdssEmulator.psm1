@@ -25,7 +25,9 @@ function Start-CdssEmulator {
     if (-not (Test-Path $dll)) { throw "The emulator is not built at '$dll'. Run: dotnet pwsh ./build.ps1 -Task Build" }
 
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @($dll, '--urls', 'http://127.0.0.1:0', '--parent-pid', "$PID") + $ArgumentList) { $info.ArgumentList.Add($a) }
+    # One quoted command line rather than ArgumentList, which Windows PowerShell 5.1 (.NET Framework) does not have.
+    $info.Arguments = (@($dll, '--urls', 'http://127.0.0.1:0', '--parent-pid', "$PID") + $ArgumentList | ForEach-Object { '"' + ($_ -replace '"', '\"') + '"' }) -join ' '
+
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardInput = $true
     $info.UseShellExecute = $false
@@ -71,7 +73,9 @@ function Stop-CdssEmulator {
 function Invoke-EmulatorControl([object] $Emulator, [string] $Method, [string] $Path, $Body) {
     $params = @{ Method = $Method; Uri = "$($Emulator.ControlUri)/$Path"; TimeoutSec = 10 }
     if ($null -ne $Body) {
-        $params.Body = ($Body | ConvertTo-Json -Depth 10 -Compress -AsArray:($Body -is [array]))
+        # An array stays an array (ConvertTo-Json -AsArray is PowerShell 7 only).
+        $params.Body = if ($Body -is [array]) { '[' + (($Body | ForEach-Object { ConvertTo-Json $_ -Depth 10 -Compress }) -join ',') + ']' }
+                       else { ConvertTo-Json $Body -Depth 10 -Compress }
         $params.ContentType = 'application/json'
     }
     try { Invoke-RestMethod @params }

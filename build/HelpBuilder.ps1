@@ -50,6 +50,7 @@ $all = foreach ($cmd in $module.ExportedCmdlets.Values) {
     $instance = [Activator]::CreateInstance($cmd.ImplementingType)   # freshly made: properties hold the defaults
     $parameters = foreach ($p in $cmd.Parameters.Values | Where-Object Name -NotIn $common) {
         $property = $cmd.ImplementingType.GetProperty($p.Name)
+        $shown = if ([Nullable]::GetUnderlyingType($p.ParameterType)) { [Nullable]::GetUnderlyingType($p.ParameterType) } else { $p.ParameterType }
         $value = if ($property) { $property.GetValue($instance) }
         $set = $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
         $values = if ($set) { @($set.ValidValues) } elseif ($p.ParameterType.IsEnum) { [Enum]::GetNames($p.ParameterType) } else { @() }
@@ -57,7 +58,8 @@ $all = foreach ($cmd in $module.ExportedCmdlets.Values) {
                    elseif ($null -eq $value -or "$value" -eq '' -or ($value -is [array] -and $value.Count -eq 0) -or
                            [object]::ReferenceEquals($value, [pscredential]::Empty)) { 'None' } else { "$value" }
         [pscustomobject]@{
-            Name = $p.Name; Type = $p.ParameterType.FullName; ShortType = $p.ParameterType.Name
+            # A Nullable<DateTime> parameter is shown as the DateTime it takes, not as Nullable`1.
+            Name = $p.Name; Type = $shown.FullName; ShortType = $shown.Name
             IsSwitch = $p.SwitchParameter; Aliases = @($p.Aliases); Values = @($values); Default = $default
             Globbing = [bool]($p.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
         }

@@ -1,7 +1,7 @@
 <#
     Runs Pester test files in this (fresh) pwsh process against the built module, writes NUnit XML results
     and a small JSON summary that build.ps1 adds to the xunit counts. build.ps1 runs several of these at once,
-    one test file each.
+    one test file each; the Windows PowerShell 5.1 job of .github/workflows/ci.yml runs a chosen part.
 #>
 param(
     [Parameter(Mandatory)] [string] $PesterManifest,
@@ -13,7 +13,9 @@ param(
     [Parameter(Mandatory)] [string] $ResultPath,
     [Parameter(Mandatory)] [string] $SummaryPath,
     # Tags of tests to leave out, e.g. Slow for build.ps1 -Fast.
-    [string[]] $ExcludeTag = @()
+    [string[]] $ExcludeTag = @(),
+    # Full-name filters (e.g. '*The CI step*'), for a partial run.
+    [string[]] $FullName = @()
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterManifest -Force
@@ -24,6 +26,7 @@ $env:CDSS_TEST_EMULATOR = (Resolve-Path $EmulatorPath).Path
 
 $config = New-PesterConfiguration
 $config.Run.Path = $Path
+if ($FullName) { $config.Filter.FullName = $FullName }
 $config.Run.PassThru = $true
 if ($ExcludeTag) { $config.Filter.ExcludeTag = $ExcludeTag }
 $config.Output.Verbosity = 'Normal'

@@ -54,6 +54,18 @@ Describe 'Connect-Cdss finds credentials the NAVER Cloud way' {
         $p.Region | Should -Be 'FKR'
     }
 
+    It 'takes NCLOUD_SITE and NCLOUD_REGION as defaults with -Credential and -AccessKey too, and refuses a value that is no site or region' {
+        Set-TestEnvironment @{ NCLOUD_SITE = 'gov'; NCLOUD_REGION = 'krs' }
+        $s = Connect-Cdss -Credential $emu.Credential -NotDefault
+        "$($s.Site) $($s.Region)" | Should -Be 'Gov KRS'
+        $k = Connect-Cdss -AccessKey $emu.AccessKey -SecretKey (New-TestSecret 'emulator-secret-key') -NotDefault
+        $k.Endpoint | Should -Be 'https://clouddatastreamingservice.apigw.gov-ntruss.com/api/krs-v1'
+        Set-TestEnvironment @{ NCLOUD_SITE = 'fni' }
+        { Connect-Cdss -Credential $emu.Credential -NotDefault } | Should -Throw -ErrorId 'CdssInvalidSetting*'
+        Set-TestEnvironment @{ NCLOUD_REGION = 'FRK' }
+        { Connect-Cdss -Credential $emu.Credential -Site Fin -NotDefault } | Should -Throw -ErrorId 'CdssInvalidSetting*'
+    }
+
     It 'reads the [DEFAULT] profile of ~/.ncloud/configure' {
         Set-TestEnvironment @{}
         $null = Write-Configure "[DEFAULT]`n$goodProfile`nncloud_api_url = https://ncloud.apigw.ntruss.com"

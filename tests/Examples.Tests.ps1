@@ -1,9 +1,10 @@
 # The examples of the README, run as written against the emulator.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '100'
+    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '50'
     $script:readme = Get-Content (Join-Path $PSScriptRoot '../README.md') -Raw
-    $script:pwsh = Join-Path $PSHOME 'pwsh'
+    # The host these tests run in: pwsh, or powershell.exe when the suite runs under Windows PowerShell 5.1.
+    $script:pwsh = if ($PSVersionTable.PSEdition -eq 'Desktop') { Join-Path $PSHOME 'powershell.exe' } else { Join-Path $PSHOME 'pwsh' }
 
     # The body of the first fenced block of the given language after a heading.
     function Get-ReadmeBlock([string] $Heading, [string] $Language) {
@@ -12,22 +13,6 @@ BeforeAll {
         $m = [regex]::new('```' + $Language + '\r?\n(?<body>.*?)\r?\n```', 'Singleline').Match($readme, $start)
         if (-not $m.Success) { throw "README has no $Language block after '$Heading'." }
         $m.Groups['body'].Value
-    }
-
-    # Runs a recipe in a fresh pwsh that finds the built module by name, with the given environment.
-    function Invoke-Recipe([string] $Script, [hashtable] $Environment) {
-        $saved = @{}
-        $all = @{ PSModulePath = (Split-Path $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath; CDSS_ENDPOINT = $emu.Endpoint } + $Environment
-        foreach ($k in $all.Keys) { $saved[$k] = [Environment]::GetEnvironmentVariable($k); [Environment]::SetEnvironmentVariable($k, $all[$k]) }
-        Push-Location $TestDrive
-        try {
-            $text = & $pwsh -NoProfile -NonInteractive -Command $Script 2>&1 | Out-String
-            [pscustomobject]@{ Text = $text; ExitCode = $LASTEXITCODE }
-        }
-        finally {
-            Pop-Location
-            foreach ($k in $saved.Keys) { [Environment]::SetEnvironmentVariable($k, $saved[$k]) }
-        }
     }
 }
 
@@ -51,8 +36,8 @@ Describe 'The first example' {
         "$($session.Site)" | Should -Be 'Fin'
         $session.Endpoint | Should -Be $emu.Endpoint
         "$warnings" | Should -Match 'CDSS_ENDPOINT is set'
-        $table | Should -Match 'Cluster CanRestart\s+Code RequestId\s+Message'
-        $table | Should -Match '\s+3432149 True\s+0 [0-9a-f]{8}-[0-9a-f-]{27} SUCCESS'
+        $table | Should -Match '(?m)^Cluster\s+CanRestart RequestId\s+Message$'
+        $table | Should -Match '(?m)^3432149\s+True\s+[0-9a-f]{8}-[0-9a-f-]{27} SUCCESS$'
     }
 
     It 'rejects a CDSS_ENDPOINT that is plain http to a remote host' {
@@ -113,12 +98,38 @@ Describe 'The fleet examples' {
     }
 }
 
-Describe 'The CI recipes' {
+Describe 'The CI step and its recipes' {
     BeforeAll {
-        # Recipes run as written, except that polls come every second instead of ten.
-        $script:fast = "`$PSDefaultParameterValues['Start-CdssRollingRestart:PollIntervalSec'] = 1`n"
+        $script:examples = Join-Path $PSScriptRoot '../examples'
+        $script:step = Join-Path $examples 'Invoke-CdssNightlyRollout.ps1'
         $script:schema = Join-Path $PSScriptRoot 'TestData/junit-10.xsd'
-        function Test-JUnit([string] $Path) {
+        $script:secret = 'emulator-secret-key'
+
+        # Runs a script as CI does: a fresh, non-interactive pwsh, -File, the module found by name, the keys and the
+        # emulator's endpoint in the environment (as Connect-Cdss reads them), nothing else of this session's.
+        function Invoke-Step([string] $File, [string[]] $Arguments = @(), [hashtable] $Environment = @{}, [string] $WorkingDirectory = $TestDrive) {
+            $ErrorActionPreference = 'Continue'   # the child's stderr lines are output here, not errors (Windows PowerShell)
+            $all = @{
+                PSModulePath = (Split-Path $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath
+                CDSS_ENDPOINT = $emu.Endpoint; NCLOUD_ACCESS_KEY = $emu.AccessKey; NCLOUD_SECRET_KEY = $secret
+                NCLOUD_SITE = $null; TF_BUILD = $null; JENKINS_URL = $null; JENKINS_HOME = $null
+            }
+            foreach ($k in $Environment.Keys) { $all[$k] = $Environment[$k] }
+            $saved = @{}
+            foreach ($k in $all.Keys) { $saved[$k] = [Environment]::GetEnvironmentVariable($k); [Environment]::SetEnvironmentVariable($k, $all[$k]) }
+            Push-Location $WorkingDirectory
+            try {
+                $lines = @(& $pwsh -NoProfile -NonInteractive -File $File @Arguments 2>&1 | ForEach-Object { "$_" })
+                [pscustomobject]@{ Lines = $lines; Text = $lines -join "`n"; ExitCode = $LASTEXITCODE; Last = ($lines | Where-Object { $_.Trim() } | Select-Object -Last 1) }
+            }
+            finally {
+                Pop-Location
+                foreach ($k in $saved.Keys) { [Environment]::SetEnvironmentVariable($k, $saved[$k]) }
+            }
+        }
+
+        function Read-JUnit([string] $Path) {
+            $Path | Should -Exist
             $schemas = [System.Xml.Schema.XmlSchemaSet]::new()
             $null = $schemas.Add($null, $schema)
             $xml = [xml](Get-Content $Path -Raw)
@@ -128,55 +139,240 @@ Describe 'The CI recipes' {
             $problems | Should -BeNullOrEmpty
             $xml
         }
+
+        # What a run must leave when it never reached its clusters: exit 2, one failing test case naming the cause.
+        function Assert-NotRun($Run, [string] $Report, [string] $Cause) {
+            $Run.ExitCode | Should -Be 2 -Because $Run.Text
+            $case = @((Read-JUnit $Report).testsuites.testsuite.testcase)
+            $case.Count | Should -Be 1
+            $case[0].name | Should -BeLike "*$Cause"
+            $case[0].failure.type | Should -Be $Cause
+            $Run.Last | Should -Match "Cdss nightly rollout: not run: $Cause\. Exit code 2\.$"
+            @(Get-CdssEmulatorRestart -Emulator $emu) | Should -BeNullOrEmpty -Because 'nothing was restarted'
+        }
+
+        $script:report = Join-Path $TestDrive 'report.xml'
+        $script:html = Join-Path $TestDrive 'report.html'
     }
-    BeforeEach { Reset-CdssEmulator $emu }
-
-    It 'Jenkins: restarts the fleet, writes JUnit for the junit step, and fails when a cluster did not come back' {
-        $groovy = Get-ReadmeBlock '### Jenkins' 'groovy'
-        $script = [regex]::Match($groovy, "pwsh \'\'\'(?<s>.*?)\'\'\'", 'Singleline').Groups['s'].Value
-        $r = Invoke-Recipe ($fast + $script) @{ NCLOUD_ACCESS_KEY = $emu.AccessKey; NCLOUD_SECRET_KEY = 'emulator-secret-key'; WORKSPACE = "$TestDrive" }
-        $r.ExitCode | Should -Be 1 -Because "kafka-flaky turns red: $($r.Text)"
-        $xml = Test-JUnit (Join-Path $TestDrive 'cdss-rollout.xml')
-        @($xml.testsuites.testsuite.testcase).Count | Should -Be 6
-        $xml.testsuites.testsuite.failures | Should -Be '1'
-        Join-Path $TestDrive 'cdss-rollout.jsonl' | Should -Exist
-        (Get-CdssEmulatorRequest $emu -Operation rollingRestart).serviceGroupInstanceNo | Should -Be @(3432149, 3432150, 3432153, 3432154)
-    }
-
-    It 'Azure DevOps: restarts the production clusters, publishes JUnit, passes; logs and fails when one turns red' {
-        $yaml = Get-ReadmeBlock '### Azure DevOps' 'yaml'
-        $script = (($yaml -split "`n" | Select-Object -Skip 1 | Where-Object { $_ -match '^ {6}' }) -replace '^ {6}', '') -join "`n"
-        $script = $script.Replace('$(Agent.WorkFolder)', "$TestDrive").Replace('$(Common.TestResultsDirectory)', "$TestDrive")
-        $environment = @{ NCLOUD_ACCESS_KEY = $emu.AccessKey; NCLOUD_SECRET_KEY = 'emulator-secret-key'; NCLOUD_SITE = 'fin' }
-
-        $ok = Invoke-Recipe ($fast + $script) $environment
-        $ok.ExitCode | Should -Be 0 -Because "both kafka-prod-* clusters restart: $($ok.Text)"
-        $xml = Test-JUnit (Join-Path $TestDrive 'cdss-rollout.xml')
-        @($xml.testsuites.testsuite.testcase).name | Should -Be @('kafka-prod-01 (3432149)', 'kafka-prod-02 (3432150)')
-
+    BeforeEach {
         Reset-CdssEmulator $emu
-        Remove-Item (Join-Path $TestDrive 'cdss-rollout.jsonl')
-        $null = Set-CdssEmulatorCluster -Emulator $emu -ServiceGroupInstanceNo 3432150 -Setting @{ failAtBroker = 2 }
-        $bad = Invoke-Recipe ($fast + $script) $environment
-        $bad.ExitCode | Should -Be 1
-        $bad.Text | Should -Match '##vso\[task\.logissue type=error\]3432150 kafka-prod-02: Failed: '
+        Remove-Item (Join-Path $TestDrive '*') -Recurse -Force -ErrorAction SilentlyContinue
     }
 
-    It 'Azure Automation: halts at a red cluster, and a re-run with the journal resumes without restarting anything twice' {
-        $runbook = Get-ReadmeBlock '### Azure Automation runbook' 'powershell'
-        # The Automation sandbox provides these; stand in for them.
-        $journal = Join-Path $TestDrive 'automation.jsonl'
-        $stub = "function Get-AutomationPSCredential([string]`$Name) { [pscredential]::new('$($emu.AccessKey)', (ConvertTo-SecureString 'emulator-secret-key' -AsPlainText -Force)) }`n" +
-                "function Get-AutomationVariable([string]`$Name) { '$journal' }`n"
-        $first = Invoke-Recipe ($fast + $stub + $runbook) @{}
-        $first.ExitCode | Should -Be 1 -Because $first.Text
-        $first.Text | Should -Match '1 cluster\(s\) did not come back: 3432154'
-        $first.Text | Should -Match '"3432151","kafka-stage","Skipped"'
+    It 'a green night exits 0 with JUnit and HTML, and the same journal again is a no-op that still passes' {
+        $arguments = '-ClusterName', 'kafka-prod-*', '-JournalPath', (Join-Path $TestDrive 'j/night.jsonl'), '-ReportPath', $report, '-HtmlReportPath', $html, '-PollIntervalSec', '1', '-Deadline', (Get-Date).AddHours(1).ToString('o')
+        $run = Invoke-Step $step $arguments
+        $run.ExitCode | Should -Be 0 -Because $run.Text
+        $run.Last | Should -Match 'Cdss nightly rollout: 2 cluster\(s\): 2 Succeeded\. Exit code 0\.$'
+        $run.Text | Should -Match 'cluster 3432149 \(kafka-prod-01\): Succeeded after' -Because "the rollout's own lines are shown"
+        $xml = Read-JUnit $report
+        @($xml.testsuites.testsuite.testcase).name | Should -Be @('kafka-prod-01 (3432149)', 'kafka-prod-02 (3432150)')
+        @($xml.testsuites.testsuite.testcase).classname | Sort-Object -Unique | Should -Be 'Cdss.RollingRestart'
+        @(([xml](Get-Content $html -Raw)).html.body.section.table.tbody.tr).Count | Should -Be 2
 
-        $second = Invoke-Recipe ($fast + $stub + $runbook) @{}
-        $second.Text | Should -Match '"3432149","kafka-prod-01","AlreadyDone"'
-        $counts = Get-CdssEmulatorRequest $emu -Operation rollingRestart | Group-Object serviceGroupInstanceNo -AsHashTable
-        foreach ($k in $counts.Keys) { $counts[$k].Count | Should -Be 1 -Because "cluster $k is restarted once" }
+        $again = Invoke-Step $step $arguments
+        $again.ExitCode | Should -Be 0 -Because $again.Text
+        $again.Last | Should -Match '2 cluster\(s\): 2 AlreadyDone\. Exit code 0\.$'
+        @(Get-CdssEmulatorRestart -Emulator $emu).Count | Should -Be 2 -Because 'a cluster is restarted once per journal'
+    }
+
+    It 'an unreachable endpoint exits 2 with a failing test case' {
+        $run = Invoke-Step $step '-ClusterName', 'kafka-prod-*', '-JournalPath', (Join-Path $TestDrive 'j.jsonl'), '-ReportPath', $report -Environment @{ CDSS_ENDPOINT = 'http://127.0.0.1:9/api/v1' }
+        Assert-NotRun $run $report 'CdssNetworkError'
+    }
+
+    It 'a wrong secret key exits 2 with a failing test case' {
+        $run = Invoke-Step $step '-ClusterName', 'kafka-prod-*', '-JournalPath', (Join-Path $TestDrive 'j.jsonl'), '-ReportPath', $report, '-HtmlReportPath', $html -Environment @{ NCLOUD_SECRET_KEY = 'not-the-secret' }
+        Assert-NotRun $run $report 'CdssAuthenticationFailed'
+        $html | Should -Exist
+        $run.Text | Should -Not -Match 'not-the-secret'
+    }
+
+    It 'a journal held by another build exits 2 with a failing test case, and nothing is restarted' {
+        $journal = Join-Path $TestDrive 'busy.jsonl'
+        $holder = [System.IO.File]::Open($journal, 'OpenOrCreate', 'ReadWrite', 'None')
+        try { $run = Invoke-Step $step '-ClusterName', 'kafka-prod-*', '-JournalPath', $journal, '-ReportPath', $report }
+        finally { $holder.Dispose() }
+        Assert-NotRun $run $report 'CdssJournalInUse'
+        (Read-JUnit $report).testsuites.testsuite.testcase.name | Should -Be 'Start-CdssRollingRestart: CdssJournalInUse'
+    }
+
+    It 'no cluster selected exits 2 with a failing test case: a pattern that matches nothing, or no selection at all' {
+        $run = Invoke-Step $step '-ClusterName', 'kafka-nothing-*', '-JournalPath', (Join-Path $TestDrive 'j.jsonl'), '-ReportPath', $report
+        Assert-NotRun $run $report 'NoClusterSelected'
+        (Read-JUnit $report).testsuites.testsuite.testcase.failure.message | Should -Match 'No cluster matched kafka-nothing-\*'
+        $none = Invoke-Step $step '-JournalPath', (Join-Path $TestDrive 'j.jsonl'), '-ReportPath', $report
+        Assert-NotRun $none $report 'NoClusterSelected'
+    }
+
+    It 'a module that cannot be loaded exits 2 with a failing test case and an HTML page, written without the module' {
+        $run = Invoke-Step $step '-ClusterName', 'kafka-prod-*', '-JournalPath', (Join-Path $TestDrive 'j.jsonl'), '-ReportPath', $report, '-HtmlReportPath', $html, '-ModulePath', (Join-Path $TestDrive 'no-such-module') -Environment @{ PSModulePath = $env:PSModulePath }
+        Assert-NotRun $run $report 'Modules_ModuleNotFound'
+        (Get-Content $html -Raw) | Should -Match '<p id="summary">Nothing ran: Modules_ModuleNotFound\.</p>'
+        $null = [xml](Get-Content $html -Raw)   # well-formed
+    }
+
+    It 'Azure DevOps, as the pipeline runs it: a refused cluster among ready ones fails the step and is logged; "Rerun failed jobs" resumes' {
+        $yaml = Get-Content (Join-Path $examples 'azure-pipelines.yml') -Raw
+        $arguments = [regex]::Match($yaml, '(?m)^\s+arguments: (.+)$').Groups[1].Value
+        [regex]::Match($yaml, '(?m)^\s+filePath: (.+)$').Groups[1].Value.Trim() | Should -Be 'examples/Invoke-CdssNightlyRollout.ps1'
+        $yaml | Should -Match '(?m)^\s+errorActionPreference: stop\s*$'
+        $yaml | Should -Match 'value: \$\(Agent\.WorkFolder\)/cdss-journals/rollout-\$\(Build\.BuildId\)\.jsonl'
+        $journal = Join-Path $TestDrive 'agent/cdss-journals/rollout-4711.jsonl'
+        $staging = Join-Path $TestDrive 'staging'
+        $arguments = $arguments.Trim().Replace('$(CdssJournal)', $journal).Replace('$(Build.ArtifactStagingDirectory)', $staging)
+        # What PowerShell@2 runs for targetType filePath: the file dot-sourced under errorActionPreference, then its exit code.
+        $wrapper = Join-Path $TestDrive 'azure-task.ps1'
+        Set-Content $wrapper "`$ErrorActionPreference = 'Stop'`n. '$step' $arguments -PollIntervalSec 1`nif (Test-Path -LiteralPath variable:\LASTEXITCODE) { exit `$LASTEXITCODE }"
+        $environment = @{ TF_BUILD = 'True'; NCLOUD_SITE = [regex]::Match($yaml, '(?m)^\s+NCLOUD_SITE: (\w+)').Groups[1].Value }
+
+        Add-CdssEmulatorFault $emu @{ operation = 'rollingRestartPreCheck'; serviceGroupInstanceNo = 3432149; kind = 'code'; code = 1001; message = 'Cluster is not in running state (changing)'; times = 1 }
+        $night = Invoke-Step $wrapper -Environment $environment
+        $night.ExitCode | Should -Be 1 -Because $night.Text
+        $night.Text | Should -Match '(?m)^##vso\[task\.logissue type=error\]kafka-prod-01 \(3432149\): Skipped: The rolling restart pre-check said no: code 1001: .*RequestId: [0-9a-f-]{36}$'
+        $night.Text | Should -Not -Match 'logissue.*kafka-prod-02'
+        $night.Last | Should -Match '2 cluster\(s\): 1 Succeeded, 1 Skipped\. Exit code 1\.$'
+        (Get-CdssEmulatorRestart -Emulator $emu).serviceGroupInstanceNo | Should -Be 3432150 -Because 'the ready cluster is still restarted'
+        (Read-JUnit (Join-Path $staging 'cdss-rollout.xml')).testsuites.testsuite.skipped | Should -Be '1'
+        Join-Path $staging 'cdss-rollout.html' | Should -Exist
+        $script:rolloutHtml = Get-Content (Join-Path $staging 'cdss-rollout.html') -Raw
+
+        $rerun = Invoke-Step $wrapper -Environment $environment
+        $rerun.ExitCode | Should -Be 0 -Because $rerun.Text
+        $rerun.Last | Should -Match '2 cluster\(s\): 1 Succeeded, 1 AlreadyDone\. Exit code 0\.$'
+        (Get-CdssEmulatorRestart -Emulator $emu).serviceGroupInstanceNo | Should -Be @(3432150, 3432149)
+    }
+
+    It 'Jenkins, as the pwsh step runs it: a wrong key fails the build, with the JUnit report where the junit step reads it' {
+        $jenkinsfile = Get-Content (Join-Path $examples 'Jenkinsfile') -Raw
+        $block = [regex]::Match($jenkinsfile, "pwsh '''(?<s>.*?)'''", 'Singleline').Groups['s'].Value
+        $block | Should -Match '& \./examples/Invoke-CdssNightlyRollout\.ps1 '
+        $jenkinsfile | Should -Match "junit testResults: 'out/cdss-rollout\.xml'"
+        $script = Join-Path $TestDrive 'jenkins-step.ps1'
+        Set-Content $script $block.Replace('& ./examples/Invoke-CdssNightlyRollout.ps1 ', "& '$step' ")
+        $workspace = Join-Path $TestDrive 'ws'
+        $run = Invoke-Step $script -Environment @{ JENKINS_URL = 'http://jenkins.example/'; BUILD_TAG = 'jenkins-kafka-nightly-42'; WORKSPACE = $workspace; NCLOUD_SITE = 'fin'; NCLOUD_SECRET_KEY = 'wrong' }
+        Assert-NotRun $run (Join-Path $workspace 'out/cdss-rollout.xml') 'CdssAuthenticationFailed'
+        $run.Text | Should -Match '(?m)NOT DONE: The rollout did not run: CdssAuthenticationFailed'
+        Join-Path $workspace 'out/cdss-rollout.html' | Should -Exist
+    }
+
+    It 'Azure Automation: the runbook restarts the fleet, resumes with -ResumeJobId, and fails the job when nothing matched' {
+        # The Automation sandbox provides the asset cmdlets; a stand-in module with the same name and commands does here.
+        $stub = Join-Path $TestDrive 'modules/Orchestrator.AssetManagement.Cmdlets'
+        $null = New-Item -ItemType Directory -Force $stub
+        Set-Content (Join-Path $stub 'Orchestrator.AssetManagement.Cmdlets.psm1') @'
+function Get-AutomationPSCredential([string] $Name) { [pscredential]::new($env:TEST_AUTOMATION_KEY, (ConvertTo-SecureString $env:TEST_AUTOMATION_SECRET -AsPlainText -Force)) }
+function Get-AutomationVariable([string] $Name) { $env:TEST_AUTOMATION_DIRECTORY }
+'@
+        $journals = Join-Path $TestDrive 'share'
+        $environment = @{
+            PSModulePath = (Split-Path $stub) + [IO.Path]::PathSeparator + (Split-Path $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath
+            NCLOUD_ACCESS_KEY = $null; NCLOUD_SECRET_KEY = $null
+            TEST_AUTOMATION_KEY = $emu.AccessKey; TEST_AUTOMATION_SECRET = $secret; TEST_AUTOMATION_DIRECTORY = $journals
+        }
+        $runbook = Join-Path $examples 'runbook.ps1'
+        $first = Invoke-Step $runbook '-DeadlineHours', '1', '-PollIntervalSec', '1' -Environment $environment -WorkingDirectory $examples
+        $first.ExitCode | Should -Be 0 -Because $first.Text
+        $first.Text | Should -Match 'Cdss nightly rollout: 2 cluster\(s\): 2 Succeeded\. Exit code 0\.'
+        $journal = @(Get-ChildItem $journals -Filter 'cdss-rollout-*.jsonl')
+        $journal.Count | Should -Be 1
+        Join-Path $journals ($journal[0].BaseName + '.html') | Should -Exist
+        $jobId = $journal[0].BaseName.Substring('cdss-rollout-'.Length)
+
+        $resumed = Invoke-Step $runbook '-ResumeJobId', $jobId, '-PollIntervalSec', '1' -Environment $environment -WorkingDirectory $examples
+        $resumed.ExitCode | Should -Be 0 -Because $resumed.Text
+        $resumed.Text | Should -Match '2 cluster\(s\): 2 AlreadyDone\. Exit code 0\.'
+        @(Get-CdssEmulatorRestart -Emulator $emu).Count | Should -Be 2
+
+        $failed = Invoke-Step $runbook '-ClusterName', 'kafka-nothing-*' -Environment $environment -WorkingDirectory $examples
+        $failed.ExitCode | Should -Not -Be 0
+        $failed.Text | Should -Match '(?s)did not end with every cluster done \(exit code 2\).*-ResumeJobId'
+        $failed.Text | Should -Not -Match ([regex]::Escape($secret))
+    }
+}
+
+Describe 'The HTML report in a browser' {
+    BeforeDiscovery {
+        # Debian's chromium, or a Chrome/Chromium on PATH (Windows runners have Chrome); without one the test is skipped.
+        $candidates = @('/usr/bin/chromium') + @(Get-Command chromium, chromium-browser, google-chrome, chrome -CommandType Application -ErrorAction SilentlyContinue | ForEach-Object Source)
+        $script:browser = $candidates | Where-Object { $_ -and (Test-Path $_) } | Select-Object -First 1
+    }
+
+    It 'renders the report of a rollout to a picture that is not blank' -Skip:(-not $browser) -ForEach @(@{ Browser = $browser }) {
+        # Counts what a PNG shows (8-bit RGB/RGBA/grey, not interlaced): its size, distinct colours and non-white pixels.
+        if (-not ('PngProbe' -as [type])) {
+            # Windows PowerShell compiles against named assemblies; PowerShell 7 references the runtime already.
+            $references = @{}
+            if ($PSEdition -eq 'Desktop') { $references.ReferencedAssemblies = 'System.IO.Compression', 'System.Core' }
+            Add-Type @references -TypeDefinition @'
+using System; using System.Collections.Generic; using System.IO; using System.IO.Compression; using System.Text;
+public static class PngProbe {
+    static int Be(byte[] b, int i) { return (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]; }
+    public static long[] Measure(string path) {
+        byte[] bytes = File.ReadAllBytes(path);
+        int width = 0, height = 0, depth = 0, type = 0, pos = 8;
+        MemoryStream data = new MemoryStream();
+        while (pos + 8 <= bytes.Length) {
+            int length = Be(bytes, pos); string name = Encoding.ASCII.GetString(bytes, pos + 4, 4);
+            if (name == "IHDR") { width = Be(bytes, pos + 8); height = Be(bytes, pos + 12); depth = bytes[pos + 16]; type = bytes[pos + 17]; }
+            else if (name == "IDAT") data.Write(bytes, pos + 8, length);
+            else if (name == "IEND") break;
+            pos += 12 + length;
+        }
+        if (depth != 8) throw new NotSupportedException("bit depth " + depth);
+        int bpp = type == 6 ? 4 : type == 2 ? 3 : type == 4 ? 2 : type == 0 ? 1 : 0;
+        if (bpp == 0) throw new NotSupportedException("colour type " + type);
+        int stride = width * bpp;
+        byte[] raw = new byte[(stride + 1) * height];
+        data.Position = 2;
+        using (DeflateStream inflate = new DeflateStream(data, CompressionMode.Decompress)) {
+            int read = 0, n;
+            while (read < raw.Length && (n = inflate.Read(raw, read, raw.Length - read)) > 0) read += n;
+        }
+        byte[] prev = new byte[stride], cur = new byte[stride];
+        HashSet<int> colours = new HashSet<int>(); long nonWhite = 0;
+        for (int y = 0; y < height; y++) {
+            int filter = raw[y * (stride + 1)];
+            for (int x = 0; x < stride; x++) {
+                int v = raw[y * (stride + 1) + 1 + x], a = x >= bpp ? cur[x - bpp] : 0, b = prev[x], c = x >= bpp ? prev[x - bpp] : 0;
+                int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
+                int predictor = filter == 1 ? a : filter == 2 ? b : filter == 3 ? (a + b) / 2 : filter == 4 ? (pa <= pb && pa <= pc ? a : pb <= pc ? b : c) : 0;
+                cur[x] = (byte)(v + predictor);
+            }
+            for (int x = 0; x < width; x++) {
+                int r = cur[x * bpp], g = bpp >= 3 ? cur[x * bpp + 1] : r, bl = bpp >= 3 ? cur[x * bpp + 2] : r;
+                colours.Add((r << 16) | (g << 8) | bl);
+                if (r < 240 || g < 240 || bl < 240) nonWhite++;
+            }
+            byte[] swap = prev; prev = cur; cur = swap;
+        }
+        return new long[] { width, height, colours.Count, nonWhite };
+    }
+}
+'@
+        }
+        Reset-CdssEmulator $emu
+        $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
+        $results = (Invoke-Collected { Get-CdssCluster -Name 'kafka-prod-01', 'kafka-stage' | Start-CdssRollingRestart -Wait -Force -PollIntervalSec 1 }).Results
+        $results.Outcome | Should -Be @('Succeeded', 'Skipped')
+        $page = Join-Path $TestDrive 'rollout.html'
+        $results | Export-CdssReport -Path $page -Format Html
+        $png = Join-Path $TestDrive 'rollout.png'
+        $profileDir = Join-Path $TestDrive 'browser-profile'
+        $url = 'file:///' + $page.Replace('\', '/').TrimStart('/')   # [uri] takes a Unix path for a relative URI
+        $info = [System.Diagnostics.ProcessStartInfo]::new($Browser)
+        foreach ($a in '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', "--user-data-dir=$profileDir", "--screenshot=$png", '--window-size=1200,800', $url) { $info.ArgumentList.Add($a) }
+        $info.RedirectStandardInput = $true; $info.RedirectStandardError = $true; $info.RedirectStandardOutput = $true; $info.UseShellExecute = $false
+        $process = [System.Diagnostics.Process]::Start($info)
+        $errors = $process.StandardError.ReadToEndAsync(); $null = $process.StandardOutput.ReadToEndAsync()
+        if (-not $process.WaitForExit(90000)) { $process.Kill(); throw 'The browser did not finish the screenshot within 90 s.' }
+        $log = $errors.Result
+        $png | Should -Exist -Because $log
+        $width, $height, $colours, $nonWhite = [PngProbe]::Measure($png)
+        "$width x $height" | Should -Be '1200 x 800'
+        $colours | Should -BeGreaterThan 50 -Because 'text, bars and chips in several colours'
+        $nonWhite | Should -BeGreaterThan (0.03 * $width * $height) -Because 'a blank page is nearly all white'
     }
 }
 

@@ -40,6 +40,30 @@ Describe 'Help files' {
         @($ids | Where-Object { $text -notmatch "\b$_\b" }) | Should -BeNullOrEmpty -Because 'every stable error id needs a line in the ERROR IDS table'
     }
 
+    It 'has every error id of Cdss.CdssErrorIds in the README table, and every id of the table produced by a test' {
+        $errorIds = [Cdss.Session].Assembly.GetType('Cdss.CdssErrorIds', $true)
+        $constants = @{}
+        $errorIds.GetFields() | Where-Object IsLiteral | ForEach-Object { $constants[$_.GetRawConstantValue()] = $_.Name }
+        $readme = Get-Content (Join-Path $PSScriptRoot '../README.md') -Raw
+        $section = [regex]::Match($readme, '(?ms)^## Error ids\s*$(?<body>.*?)^## ').Groups['body'].Value
+        $tableIds = @([regex]::Matches($section, '(?m)^\|(?<ids>[^|]*)\|') | ForEach-Object { [regex]::Matches($_.Groups['ids'].Value, '`(Cdss\w+)`') } | ForEach-Object { $_.Groups[1].Value })
+        $tableIds.Count | Should -BeGreaterThan 10
+        @($constants.Keys | Where-Object { $_ -notin $tableIds }) | Should -BeNullOrEmpty -Because 'every stable error id needs a row in the README error-id table'
+        @($tableIds | Where-Object { -not $constants.ContainsKey($_) }) | Should -BeNullOrEmpty -Because 'the README table lists only ids the module has'
+        # A test "produces" an id when it names it: as text in a Pester file, or as the CdssErrorIds constant in xunit.
+        $tests = @(Get-ChildItem (Join-Path $PSScriptRoot '*.Tests.ps1') | Where-Object Name -NE 'Help.Tests.ps1') + @(Get-ChildItem (Join-Path $PSScriptRoot 'Cdss.Tests/*.cs'))
+        $text = ($tests | ForEach-Object { Get-Content $_.FullName -Raw }) -join "`n"
+        @($tableIds | Where-Object { $text -notmatch "\b$_\b" -and $text -notmatch "CdssErrorIds\.$($constants[$_])\b" }) | Should -BeNullOrEmpty -Because 'every documented error id is asserted by some test'
+    }
+
+    It 'shows parameter types as they are typed: -Deadline <DateTime>, never Nullable`1' {
+        foreach ($name in $Module.ExportedCmdlets.Keys) {
+            $text = Get-Help $name -Full | Out-String -Width 250
+            $text | Should -Not -Match 'Nullable' -Because "the help of $name shows types as users type them"
+        }
+        Get-Help Start-CdssRollingRestart | Out-String -Width 250 | Should -Match '-Deadline <DateTime>'
+    }
+
     It 'has a manifest that passes Test-ModuleManifest' {
         { Test-ModuleManifest (Join-Path $ModulePath 'Cdss.psd1') -ErrorAction Stop } | Should -Not -Throw
     }

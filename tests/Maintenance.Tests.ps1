@@ -475,8 +475,10 @@ Describe 'Set-CdssClusterConfigGroup' {
         (Get-Sent 'setClusterKafkaConfigGroup').Count | Should -Be 0
     }
 
-    It 'writes the documented no (a cluster that is not running) as not accepted, with the reason' {
-        $r = Set-CdssClusterConfigGroup 3432151 -ConfigGroupNo 202 -Force
+    It 'writes the documented no (a cluster that is not running) as not accepted, with the reason, and a CdssRestartNotAccepted error' {
+        $errs = $null
+        $r = Set-CdssClusterConfigGroup 3432151 -ConfigGroupNo 202 -Force -ErrorVariable errs -ErrorAction SilentlyContinue
+        Get-ErrorId $errs | Should -Be @('CdssRestartNotAccepted')
         $r.Accepted | Should -BeFalse
         $r.Code | Should -Be 0
         $r.Message | Should -Not -BeNullOrEmpty
@@ -565,8 +567,10 @@ Describe 'Restart-CdssKafkaNode' {
         (Get-Sent 'restartKafkaServicePerNode').Count | Should -Be 1
     }
 
-    It 'writes the service''s refusal of a node that is not a broker as not accepted' {
-        $r = Restart-CdssKafkaNode 3432149 343214951 -Force
+    It 'writes the service''s refusal of a node that is not a broker as not accepted, and a CdssRestartNotAccepted error' {
+        $errs = $null
+        $r = Restart-CdssKafkaNode 3432149 343214951 -Force -ErrorVariable errs -ErrorAction SilentlyContinue
+        Get-ErrorId $errs | Should -Be @('CdssRestartNotAccepted')
         $r.Accepted | Should -BeFalse
         $r.Code | Should -Be 3
         $r.Message | Should -Match '^Invalid Compute Instance No list'

@@ -96,16 +96,16 @@ Describe 'Default views' {
     BeforeAll { $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential }
     AfterAll { Disconnect-Cdss }
 
-    It 'shows a pre-check as a table of number, CanRestart, Code, RequestId and Message' {
+    It 'shows a pre-check as a table of cluster, CanRestart, RequestId and Message' {
         $text = Test-CdssRollingRestart 3432149 | Out-String
-        $text | Should -Match 'Cluster\s+CanRestart\s+Code\s+RequestId\s+Message'
+        $text | Should -Match 'Cluster\s+CanRestart\s+RequestId\s+Message'
         $text | Should -Not -Match 'CheckedAt'
     }
 
     It 'shows clusters, restarts and progress as tables' {
         Get-CdssCluster -Name kafka-prod-01 | Out-String | Should -Match 'ClusterName\s+Status\s+KafkaVersion'
         Get-CdssRollingRestartProgress 3432149 | Out-String | Should -Match 'Brokers\s+BrokerStatus'
-        Start-CdssRollingRestart 3432153 -Force | Out-String | Should -Match 'Accepted\s+Code\s+Message'
+        Start-CdssRollingRestart 3432153 -Force | Out-String | Should -Match 'Accepted\s+RequestId\s+Message'
     }
 
     It 'shows the session as a list' {

@@ -420,8 +420,8 @@ Describe 'Export-CdssReport' {
         foreach ($id in @($results.RequestId + $checks.RequestId | Where-Object { $_ })) {
             $tables[2] | Should -Match ([regex]::Escape($id))
         }
-        $tables[0] | Should -Match '(?m)^\s*Cluster Outcome\s+Duration RequestId\s+Message\s*$'
-        $tables[1] | Should -Match '(?m)^\s*Cluster CanRestart\s+Code RequestId\s+Message\s*$'
-        $tables[0] | Should -Match '(?m)^\s*3432154 Failed\s'
+        $tables[0] | Should -Match '(?m)^Cluster\s+Outcome\s+Took RequestId\s*$'
+        $tables[1] | Should -Match '(?m)^Cluster\s+CanRestart RequestId\s+Message\s*$'
+        $tables[0] | Should -Match '(?m)^kafka-flaky\s+Failed\s'
     }
 }

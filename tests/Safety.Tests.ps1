@@ -48,8 +48,10 @@ Describe 'The documented "no"' {
 Describe 'disallowedClusters' {
     BeforeEach { Reset-CdssEmulator $emu }
 
-    It 'Get-CdssCluster writes one warning that names them' {
-        $r = Invoke-Collected { Get-CdssCluster }
+    It 'Get-CdssCluster writes one warning that names them (once per session: a fresh one here)' {
+        $fresh = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -NotDefault
+        try { $r = Invoke-Collected { Get-CdssCluster -Session $fresh } }
+        finally { Disconnect-Cdss -Session $fresh }
         $r.Output.ServiceGroupInstanceNo | Should -Not -Contain 3432160
         $r.Warnings.Count | Should -Be 1
         "$($r.Warnings[0])" | Should -Match 'kafka-payments \(3432160\)'

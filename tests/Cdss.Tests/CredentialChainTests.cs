@@ -113,6 +113,30 @@ public sealed class CredentialChainTests : IDisposable
     }
 
     [Fact]
+    public void SiteAndRegionVariables_AreDefaultsForKeysGivenAsParameters_Too()
+    {
+        _env["NCLOUD_SITE"] = "gov";
+        _env["NCLOUD_REGION"] = "krs";
+        var get = Request().GetEnvironment;
+
+        Assert.Equal((CdssSite.Gov, "krs"), CredentialChain.SiteAndRegionDefaults(null, false, null, get));
+        // -Site wins, and a region of another site is left out; -Region wins too.
+        Assert.Equal(((CdssSite?)null, (string?)null), CredentialChain.SiteAndRegionDefaults(CdssSite.Fin, false, null, get));
+        Assert.Equal(((CdssSite?)CdssSite.Gov, (string?)null), CredentialChain.SiteAndRegionDefaults(null, true, null, get));
+    }
+
+    [Theory]
+    [InlineData("NCLOUD_SITE", "mars")]
+    [InlineData("NCLOUD_REGION", "XYZ")]
+    public void AValueThatNamesNoSiteOrRegion_IsInvalidSetting_EvenUnderAnExplicitSite(string variable, string value)
+    {
+        _env[variable] = value;
+        var ex = Assert.Throws<CdssException>(() => CredentialChain.SiteAndRegionDefaults(CdssSite.Fin, false, null, Request().GetEnvironment));
+        Assert.Equal(CdssErrorIds.InvalidSetting, ex.ErrorId);
+        Assert.Contains($"{variable} is '{value}'", ex.Message);
+    }
+
+    [Fact]
     public void HalfSetEnvironment_FallsBackToTheDefaultProfile()
     {
         _env["NCLOUD_ACCESS_KEY"] = "AKIDENV";

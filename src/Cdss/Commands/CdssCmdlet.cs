@@ -104,7 +104,18 @@ namespace Cdss.Commands
             var whatIf = (bound.TryGetValue("WhatIf", out var w) && w is SwitchParameter s && s.IsPresent) ||
                          (!bound.ContainsKey("WhatIf") && LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference")));
             if (force && !explicitConfirm && !whatIf) return true;
-            return ShouldProcess(target, action);
+            try
+            {
+                return ShouldProcess(target, action);
+            }
+            catch (Exception ex) when (ex is System.Management.Automation.Host.HostException || ex is PSInvalidOperationException)
+            {
+                // The prompt could not be shown (a non-interactive host): one stable id, whichever cmdlet asked.
+                ThrowCdssError(new CdssException(CdssErrorIds.ConfirmationRequired, CdssErrorCategory.InvalidOperation,
+                    $"{target}: '{action}' needs a confirmation, but this host cannot prompt (it is non-interactive: pwsh -NonInteractive, a CI job or a runbook), so nothing was done",
+                    "Add -Force (or -Confirm:$false) to go ahead without a prompt, or -WhatIf to see what would happen.", ex) { Subject = "" }, target);
+                return false;
+            }
         }
 
         /// <summary>
@@ -121,11 +132,6 @@ namespace Cdss.Commands
             }
             catch (PipelineStoppedException)
             {
-                throw;
-            }
-            catch (System.Management.Automation.Host.HostException)
-            {
-                // A confirmation prompt that cannot be shown (a non-interactive host) is about the command, not one input.
                 throw;
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)

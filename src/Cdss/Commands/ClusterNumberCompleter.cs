@@ -33,8 +33,8 @@ namespace Cdss.Commands
                 });
         }
 
-        /// <summary>Every page of the cluster list, through the core's pager.</summary>
-        private static readonly CompletionCache<Cluster> Clusters = new CompletionCache<Cluster>("clusters", async (client, token) =>
+        /// <summary>Every page of the cluster list, through the core's pager; shared with the name completer.</summary>
+        internal static readonly CompletionCache<Cluster> Clusters = new CompletionCache<Cluster>("clusters", async (client, token) =>
         {
             var clusters = new List<Cluster>();
             var pager = client.ListClusters(null);

@@ -111,25 +111,27 @@ namespace Cdss.Commands
 
         private void ApplyCredentials(SessionOptions options)
         {
+            var explicitSite = MyInvocation.BoundParameters.ContainsKey(nameof(Site)) ? SiteKind : (CdssSite?)null;
+            var regionGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Region));
             switch (ParameterSetName)
             {
                 case CredentialSet:
-                    options.AccessKey = Credential.UserName;
-                    options.SecretKey = Credential.Password;
-                    options.CredentialSource = "Credential";
-                    break;
                 case KeySet:
-                    options.AccessKey = AccessKey;
-                    options.SecretKey = SecretKey;
-                    options.CredentialSource = "Parameter";
+                    options.AccessKey = ParameterSetName == CredentialSet ? Credential.UserName : AccessKey;
+                    options.SecretKey = ParameterSetName == CredentialSet ? Credential.Password : SecretKey;
+                    options.CredentialSource = ParameterSetName == CredentialSet ? "Credential" : "Parameter";
+                    // NCLOUD_SITE and NCLOUD_REGION are defaults however the keys are given.
+                    var (site, region) = CredentialChain.SiteAndRegionDefaults(explicitSite, regionGiven, null, Environment.GetEnvironmentVariable);
+                    if (site.HasValue) options.Site = site.Value;
+                    if (region != null) options.Region = region;
                     break;
                 default:
                     var found = CredentialChain.Resolve(new CredentialChain.Request
                     {
                         ProfileName = ProfileName,
                         ConfigPath = ConfigPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ConfigPath),
-                        ExplicitSite = MyInvocation.BoundParameters.ContainsKey(nameof(Site)) ? SiteKind : (CdssSite?)null,
-                        RegionGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Region)),
+                        ExplicitSite = explicitSite,
+                        RegionGiven = regionGiven,
                     });
                     options.AccessKey = found.AccessKey;
                     options.SecretKey = found.SecretKey;

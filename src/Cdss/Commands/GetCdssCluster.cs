@@ -16,6 +16,7 @@ namespace Cdss.Commands
         [Parameter(Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ClusterNameCompleter))]
         public string[]? Name { get; set; }
 
         [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -34,7 +35,8 @@ namespace Cdss.Commands
 
         protected override void EndProcessing()
         {
-            var client = ResolveSession().CreateClient(Log);
+            var session = ResolveSession();
+            var client = session.CreateClient(Log);
             var patterns = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
             // One plain name can be narrowed on the server (inputText is a substring match), then matched exactly here.
             var inputText = Name != null && Name.Length == 1 && !WildcardPattern.ContainsWildcardCharacters(Name[0]) ? Name[0] : null;
@@ -70,20 +72,33 @@ namespace Cdss.Commands
             });
             WriteProgress(new ProgressRecord(2, "Listing CDSS clusters", "Done") { RecordType = ProgressRecordType.Completed });
             if (!listed) return;
-            WarnDisallowed(disallowed.Values, patterns);
+            WarnDisallowed(session, disallowed.Values, patterns);
             ReportMissing(seenNames, seenNumbers, disallowed);
         }
 
-        /// <summary>Clusters that exist but this key may not act on: said once, so nobody wonders where they went.</summary>
-        private void WarnDisallowed(IEnumerable<DisallowedCluster> disallowed, List<WildcardPattern>? patterns)
+        /// <summary>
+        /// Clusters that exist but this key may not act on: said once per session and cluster, so nobody wonders where
+        /// they went, and a script that lists clusters often is not flooded with the same warning.
+        /// </summary>
+        private void WarnDisallowed(Session session, IEnumerable<DisallowedCluster> disallowed, List<WildcardPattern>? patterns)
         {
             var relevant = disallowed
                 .Where(d => patterns == null || patterns.Any(p => p.IsMatch(d.ClusterName)))
                 .Where(d => _wantedNumbers.Count == 0 || _wantedNumbers.Contains(d.ServiceGroupInstanceNo))
+                .Where(d => !session.DisallowedWarned.ContainsKey(d.ServiceGroupInstanceNo))
                 .ToList();
             if (relevant.Count == 0) return;
+            // Counted as said only when it shows: a listing run with -WarningAction SilentlyContinue has not told anyone.
+            if (WarningShows()) foreach (var d in relevant) session.DisallowedWarned[d.ServiceGroupInstanceNo] = true;
             WriteWarning($"{relevant.Count} cluster(s) exist but this access key has no permission on them, so they are not listed: " +
                          string.Join(", ", relevant.Select(d => d.ToString())) + ". Ask for a Sub Account policy that includes them.");
+        }
+
+        private bool WarningShows()
+        {
+            var preference = MyInvocation.BoundParameters.TryGetValue("WarningAction", out var bound) ? bound : GetVariableValue("WarningPreference");
+            return !(LanguagePrimitives.TryConvertTo(preference, out ActionPreference action) &&
+                     (action == ActionPreference.SilentlyContinue || action == ActionPreference.Ignore));
         }
 
         /// <summary>Like Get-Process: a plain name or number that matched nothing is an error; a wildcard is not.</summary>
@@ -92,6 +107,12 @@ namespace Cdss.Commands
             foreach (var name in Name ?? Array.Empty<string>())
             {
                 if (WildcardPattern.ContainsWildcardCharacters(name) || seenNames.Contains(name)) continue;
+                var denied = disallowed.Values.FirstOrDefault(d => string.Equals(d.ClusterName, name, StringComparison.OrdinalIgnoreCase));
+                if (denied != null)
+                {
+                    ForTarget(name, () => throw DeniedError(denied));
+                    continue;
+                }
                 var looksLikeNumber = long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var number);
                 var hint = looksLikeNumber
                     ? $"'{name}' looks like a cluster number, but -Name matches names. Use -ServiceGroupInstanceNo {name} (or pipe the number: {name} | Get-CdssCluster)."
@@ -105,17 +126,18 @@ namespace Cdss.Commands
             {
                 ForTarget(number, () =>
                 {
-                    if (disallowed.TryGetValue(number, out var denied))
-                    {
-                        throw new CdssException(CdssErrorIds.PermissionDenied, CdssErrorCategory.PermissionDenied,
-                            $"Cluster {denied} exists, but this access key has no permission on it",
-                            "Ask for a Sub Account policy that includes this cluster, or use another key.") { Subject = "" };
-                    }
+                    if (disallowed.TryGetValue(number, out var denied)) throw DeniedError(denied);
                     throw new CdssException(CdssErrorIds.ClusterNotFound, CdssErrorCategory.ObjectNotFound,
                         $"No cluster {number} is visible to this access key", "Check the number with Get-CdssCluster.") { Subject = "" };
                 });
             }
         }
+
+        /// <summary>A cluster the list shows among disallowedClusters, asked for by name or number.</summary>
+        private static CdssException DeniedError(DisallowedCluster denied) =>
+            new CdssException(CdssErrorIds.PermissionDenied, CdssErrorCategory.PermissionDenied,
+                $"Cluster {denied} exists, but this access key has no permission on it",
+                "Ask for a Sub Account policy that includes this cluster, or use another key.") { Subject = "" };
 
         /// <summary>The typed cluster plus every field the service sent that has no property, as note properties.</summary>
         private static PSObject ToPSObject(Cluster cluster)

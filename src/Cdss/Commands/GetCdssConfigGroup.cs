@@ -14,6 +14,7 @@ namespace Cdss.Commands
         /// <summary>Only these config groups.</summary>
         [Parameter(Position = 0)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ConfigGroupNumberCompleter))]
         public int[]? ConfigGroupNo { get; set; }
 
         /// <summary>Only the groups of these Kafka versions; by default those of every version.</summary>

@@ -11,6 +11,7 @@ namespace Cdss.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ConfigGroupNumberCompleter))]
         public int ConfigGroupNo { get; set; }
 
         /// <summary>The Kafka version the group is for (the service needs it to find the group).</summary>

@@ -5,5 +5,6 @@ namespace Cdss.Commands
     {
         JUnit,
         Markdown,
+        Html,
     }
 }

@@ -74,7 +74,7 @@ namespace Cdss.Commands
                     continue;
                 }
                 if (Wait) confirmed[cluster] = nodes;
-                else ForTarget(cluster, () => WriteObject(TypedOutput.Wrap(Await(client.RestartKafkaNodesAsync(cluster, nodes, StopToken)))));
+                else ForTarget(cluster, () => AnswerOutput.Write(this, Await(client.RestartKafkaNodesAsync(cluster, nodes, StopToken))));
             }
             if (confirmed.Count == 0) return;
             // One cluster at a time, halting at the first that does not come back green.

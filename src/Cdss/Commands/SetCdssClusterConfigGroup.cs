@@ -18,6 +18,7 @@ namespace Cdss.Commands
     {
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ConfigGroupNumberCompleter))]
         public int ConfigGroupNo { get; set; }
 
         /// <summary>One operation for the whole command: it looks the group up once.</summary>
@@ -40,7 +41,7 @@ namespace Cdss.Commands
             {
                 WriteWarning($"{Client.Clusters.Label(number)}: the service did not say which Kafka version it runs, so the version of config group {Group} was not checked here; the service checks it.");
             }
-            WriteObject(TypedOutput.Wrap(Await(Client.ApplyConfigGroupAsync(ConfigGroupNo, group.KafkaVersionCode, number, StopToken))));
+            AnswerOutput.Write(this, Await(Client.ApplyConfigGroupAsync(ConfigGroupNo, group.KafkaVersionCode, number, StopToken)));
         }
     }
 }

@@ -38,7 +38,7 @@ namespace Cdss.Commands
                         detail: "No restart was requested.");
                 }
             }
-            WriteObject(TypedOutput.Wrap(Await(Client.StartRollingRestartAsync(number, StopToken))));
+            AnswerOutput.Write(this, Await(Client.StartRollingRestartAsync(number, StopToken)));
         }
     }
 }

@@ -25,6 +25,7 @@ namespace Cdss.Commands
         /// <summary>A config group made for the target version (Get-CdssConfigGroup).</summary>
         [Parameter(Mandatory = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ConfigGroupNumberCompleter))]
         public int ConfigGroupNo { get; set; }
 
         private string Version => KafkaVersionCode.ToString(CultureInfo.InvariantCulture);
@@ -51,7 +52,7 @@ namespace Cdss.Commands
                         "The cluster must be running and idle, the version newer than its own, and the group made for that version (Test-CdssRollingUpgrade, Get-CdssConfigGroup)."),
                     detail: "No upgrade was requested.");
             }
-            WriteObject(TypedOutput.Wrap(Await(Client.StartRollingUpgradeAsync(number, KafkaVersionCode, ConfigGroupNo, StopToken))));
+            AnswerOutput.Write(this, Await(Client.StartRollingUpgradeAsync(number, KafkaVersionCode, ConfigGroupNo, StopToken)));
         }
     }
 }

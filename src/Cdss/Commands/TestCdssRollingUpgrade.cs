@@ -19,6 +19,7 @@ namespace Cdss.Commands
         /// <summary>A config group made for the target version (Get-CdssConfigGroup).</summary>
         [Parameter(Mandatory = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(ConfigGroupNumberCompleter))]
         public int ConfigGroupNo { get; set; }
 
         protected override string Activity => "Rolling-upgrade pre-check";

@@ -19,6 +19,9 @@ namespace Cdss
         public const string InvalidConfig = "CdssInvalidConfig";
         public const string InvalidArgument = "CdssInvalidArgument";
 
+        /// <summary>A confirmation was needed but the host cannot prompt (pwsh -NonInteractive, CI, a runbook).</summary>
+        public const string ConfirmationRequired = "CdssConfirmationRequired";
+
         // Gateway and transport
         public const string AuthenticationFailed = "CdssAuthenticationFailed";
         public const string PermissionDenied = "CdssPermissionDenied";

@@ -19,7 +19,14 @@ namespace Cdss
         /// <summary>green = normal, yellow = partly abnormal, orange = changing, red = abnormal, gray = unknown.</summary>
         public string? BrokerStatus { get; set; }
 
-        public IReadOnlyList<NodeStatus> Nodes { get; set; } = Array.Empty<NodeStatus>();
+        /// <summary>Per node, as the service sent it; as text (Export-Csv, "$($p.Nodes)") "host=status, host=status".</summary>
+        public IReadOnlyList<NodeStatus> Nodes
+        {
+            get => _nodes;
+            set => _nodes = value as NodeList ?? new NodeList((value ?? Array.Empty<NodeStatus>()).ToList());
+        }
+
+        private NodeList _nodes = NodeList.Empty;
         public int ZookeepersUp { get; set; }
         public int ZookeepersTotal { get; set; }
         public string? ZookeeperStatus { get; set; }
@@ -35,7 +42,7 @@ namespace Cdss
         private bool IsStatus(string value) => string.Equals(BrokerStatus, value, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>"host-1=green, host-2=orange": the per-node status on one line, for progress and errors.</summary>
-        public string NodeSummary() => string.Join(", ", Nodes.Select(n => n.ToString()));
+        public string NodeSummary() => _nodes.ToString();
 
         public override string ToString() => $"{ClusterName ?? ServiceGroupInstanceNo.ToString()}: {BrokersUp}/{BrokersTotal} brokers up, {BrokerStatus}";
     }

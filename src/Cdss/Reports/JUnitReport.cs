@@ -10,8 +10,9 @@ namespace Cdss.Reports
 {
     /// <summary>
     /// JUnit XML as Azure DevOps PublishTestResults@2 (JUnit) and the Jenkins junit step read it: one testsuite per
-    /// kind of row, one testcase per cluster named "name (number)", failure and skipped elements carrying the
-    /// message and request id.
+    /// kind of row, one testcase per cluster named "name (number)" with the operation's type name as class name
+    /// (Cdss.RollingRestart, ...), failure and skipped elements carrying the message and request id. A suite's time
+    /// is the rollout's wall time (first request to last finish), a case's time its cluster's.
     /// </summary>
     internal static class JUnitReport
     {
@@ -25,25 +26,26 @@ namespace Cdss.Reports
             xml.WriteAttributeString("tests", Count(rows.Count));
             xml.WriteAttributeString("failures", Count(rows.Count(r => r.Verdict == ReportVerdict.Failed)));
             xml.WriteAttributeString("errors", "0");
-            xml.WriteAttributeString("time", Seconds(rows.Sum(r => r.Duration?.TotalSeconds ?? 0)));
+            xml.WriteAttributeString("time", Seconds(RolloutSpan.Of(rows).WallTime));
             foreach (var suite in rows.GroupBy(r => r.Suite))
             {
                 var cases = suite.ToList();
+                var span = RolloutSpan.Of(cases);
                 xml.WriteStartElement("testsuite");
                 xml.WriteAttributeString("name", $"Cdss {suite.Key}");
                 xml.WriteAttributeString("tests", Count(cases.Count));
                 xml.WriteAttributeString("failures", Count(cases.Count(r => r.Verdict == ReportVerdict.Failed)));
                 xml.WriteAttributeString("errors", "0");
                 xml.WriteAttributeString("skipped", Count(cases.Count(r => r.Verdict == ReportVerdict.Skipped)));
-                xml.WriteAttributeString("time", Seconds(cases.Sum(r => r.Duration?.TotalSeconds ?? 0)));
-                xml.WriteAttributeString("timestamp", now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("time", Seconds(span.WallTime));
+                xml.WriteAttributeString("timestamp", (span.Start ?? now).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
                 xml.WriteAttributeString("hostname", hostName);
                 foreach (var row in cases)
                 {
                     xml.WriteStartElement("testcase");
                     xml.WriteAttributeString("name", row.TestName);
-                    xml.WriteAttributeString("classname", $"Cdss.{suite.Key.Replace(" ", "")}");
-                    xml.WriteAttributeString("time", Seconds(row.Duration?.TotalSeconds ?? 0));
+                    xml.WriteAttributeString("classname", row.ClassName);
+                    xml.WriteAttributeString("time", Seconds(row.Duration ?? TimeSpan.Zero));
                     if (row.Verdict != ReportVerdict.Passed)
                     {
                         xml.WriteStartElement(row.Verdict == ReportVerdict.Failed ? "failure" : "skipped");
@@ -64,17 +66,20 @@ namespace Cdss.Reports
         private static string Detail(ReportRow row)
         {
             var text = new StringBuilder();
-            text.Append("Cluster: ").Append(row.TestName).Append('\n');
+            text.Append(row.ServiceGroupInstanceNo.HasValue ? "Cluster: " : "Error: ").Append(row.TestName).Append('\n');
             text.Append("Outcome: ").Append(row.Outcome).Append('\n');
             text.Append("Message: ").Append(row.Message).Append('\n');
             text.Append("RequestId: ").Append(row.RequestId ?? "none").Append('\n');
             if (row.Brokers != null) text.Append("Brokers: ").Append(row.Brokers).Append('\n');
-            if (row.At.HasValue) text.Append("At: ").Append(row.At.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append('\n');
+            if (row.RequestedAt.HasValue) text.Append("Requested: ").Append(Utc(row.RequestedAt.Value)).Append('\n');
+            if (row.At.HasValue) text.Append("At: ").Append(Utc(row.At.Value)).Append('\n');
             return text.ToString();
         }
 
+        private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
         private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-        private static string Seconds(double s) => Math.Round(s, 3).ToString("0.###", CultureInfo.InvariantCulture);
+        private static string Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 3).ToString("0.###", CultureInfo.InvariantCulture);
     }
 }

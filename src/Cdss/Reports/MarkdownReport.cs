@@ -24,7 +24,7 @@ namespace Cdss.Reports
                 {
                     var mark = row.Verdict switch { ReportVerdict.Passed => "✅ passed", ReportVerdict.Failed => "❌ failed", _ => "⏭ skipped" };
                     var duration = row.Duration.HasValue ? row.Duration.Value.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "";
-                    output.Write($"| {Cell(row.ClusterName ?? "")} | {row.ServiceGroupInstanceNo} | {mark} | {row.Outcome} | {duration} | {Cell(row.Brokers ?? "")} | {Cell(row.Message)} | {Cell(row.RequestId ?? "")} |\n");
+                    output.Write($"| {Cell(row.ClusterName ?? row.Name ?? "")} | {row.ServiceGroupInstanceNo} | {mark} | {row.Outcome} | {duration} | {Cell(row.Brokers ?? "")} | {Cell(row.Message)} | {Cell(row.RequestId ?? "")} |\n");
                 }
             }
         }

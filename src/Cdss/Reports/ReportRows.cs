@@ -5,9 +5,14 @@ namespace Cdss.Reports
     /// <summary>Turns the objects the cmdlets write into report rows.</summary>
     internal static class ReportRows
     {
+        /// <summary>The suite and class name of rows made from errors that are not about one cluster's outcome.</summary>
+        public const string ErrorSuite = "Errors";
+        public const string ErrorClassName = "Cdss.Error";
+
         public static ReportRow From(RollingRestartPreCheck check) => new ReportRow
         {
             Suite = "Rolling restart pre-check",
+            ClassName = "Cdss.RollingRestartPreCheck",
             ServiceGroupInstanceNo = check.ServiceGroupInstanceNo,
             ClusterName = check.ClusterName,
             // A pre-check that says no is a failure: the gate did not open.
@@ -18,21 +23,64 @@ namespace Cdss.Reports
             At = check.CheckedAt,
         };
 
+        public static ReportRow From(RollingUpgradePreCheck check) => new ReportRow
+        {
+            Suite = "Rolling upgrade pre-check",
+            ClassName = "Cdss.RollingUpgradePreCheck",
+            ServiceGroupInstanceNo = check.ServiceGroupInstanceNo,
+            ClusterName = check.ClusterName,
+            Verdict = check.CanUpgrade ? ReportVerdict.Passed : ReportVerdict.Failed,
+            Outcome = check.CanUpgrade ? "CanUpgrade" : "CannotUpgrade",
+            Message = $"code {check.Code}: {check.Message}",
+            RequestId = check.RequestId,
+            At = check.CheckedAt,
+        };
+
         public static ReportRow From(RolloutResult result) => new ReportRow
         {
             Suite = result.Kind.Title,
+            ClassName = result.Kind.AnswerTypeName,
             ServiceGroupInstanceNo = result.ServiceGroupInstanceNo,
             ClusterName = result.ClusterName,
-            Verdict = result.IsFailure ? ReportVerdict.Failed
-                : result.Outcome == RolloutOutcome.Skipped || result.Outcome == RolloutOutcome.NotStarted || result.Outcome == RolloutOutcome.Deferred
-                    ? ReportVerdict.Skipped
-                    : ReportVerdict.Passed,
+            Verdict = VerdictOf(result.Outcome),
             Outcome = result.Outcome.ToString(),
             Message = result.Message,
             RequestId = result.RequestId,
-            Duration = result.Duration,
+            RequestedAt = result.RequestedAt,
             At = result.FinishedAt,
             Brokers = result.Progress == null ? null : $"{result.BrokersUp}/{result.BrokersTotal} {result.BrokerStatus}",
+            Samples = result.Samples.ToArray(),
+        };
+
+        /// <summary>
+        /// An error that kept a run from its clusters (no session, a wrong key, a journal in use, no cluster selected):
+        /// a failed row named after where it happened and its error id, so a report never says "0 tests" when nothing ran.
+        /// </summary>
+        /// <param name="where">The command or cluster it is about, e.g. "Connect-Cdss" or "Cluster 3432149"; may be null.</param>
+        public static ReportRow FromError(string errorId, string message, string? requestId, string? where, DateTimeOffset at) => new ReportRow
+        {
+            Suite = ErrorSuite,
+            ClassName = ErrorClassName,
+            Name = string.IsNullOrEmpty(where) ? errorId : $"{where}: {errorId}",
+            Verdict = ReportVerdict.Failed,
+            Outcome = errorId,
+            Message = message,
+            RequestId = requestId,
+            At = at,
+        };
+
+        /// <summary>
+        /// Done (Succeeded, AlreadyDone) passes; the outcomes that stop a rollout fail; the ones that left a cluster
+        /// untouched (Skipped, NotStarted, Deferred) are skipped test cases, which a CI gate must still not take for done.
+        /// </summary>
+        public static ReportVerdict VerdictOf(RolloutOutcome outcome) => outcome switch
+        {
+            RolloutOutcome.Succeeded => ReportVerdict.Passed,
+            RolloutOutcome.AlreadyDone => ReportVerdict.Passed,
+            RolloutOutcome.Skipped => ReportVerdict.Skipped,
+            RolloutOutcome.NotStarted => ReportVerdict.Skipped,
+            RolloutOutcome.Deferred => ReportVerdict.Skipped,
+            _ => ReportVerdict.Failed,
         };
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Security;
 
 namespace Cdss.Sessions
@@ -81,29 +82,48 @@ namespace Cdss.Sessions
         }
 
         /// <summary>
-        /// NCLOUD_SITE and NCLOUD_REGION are defaults wherever the keys came from: they yield to -Site and -Region,
-        /// NCLOUD_SITE wins over the site guessed from a profile's ncloud_api_url, and a region that does not
-        /// belong to an explicit -Site is ignored.
+        /// NCLOUD_SITE and NCLOUD_REGION are defaults wherever the keys came from (-Credential and -AccessKey too): they
+        /// yield to -Site and -Region, NCLOUD_SITE wins over the site guessed from a profile's ncloud_api_url, and a
+        /// region of another site than an explicit -Site is ignored. A value that names no site or no region at all is
+        /// an error, never ignored: a typo must not send a production script to the Public site.
         /// </summary>
-        private static void ApplySiteAndRegionDefaults(Request request, Result result)
+        /// <param name="guessedSite">The site a profile's ncloud_api_url points at, if any.</param>
+        public static (CdssSite? Site, string? Region) SiteAndRegionDefaults(CdssSite? explicitSite, bool regionGiven, CdssSite? guessedSite,
+            Func<string, string?> getEnvironment)
         {
-            var siteText = request.GetEnvironment(SiteVariable);
-            if (!request.ExplicitSite.HasValue && !string.IsNullOrWhiteSpace(siteText))
+            var site = explicitSite.HasValue ? null : guessedSite;
+            var siteText = getEnvironment(SiteVariable);
+            if (!string.IsNullOrWhiteSpace(siteText))
             {
                 if (!Enum.TryParse(siteText!.Trim(), true, out CdssSite parsed) || !Enum.IsDefined(typeof(CdssSite), parsed))
                 {
                     throw new CdssException(CdssErrorIds.InvalidSetting, CdssErrorCategory.InvalidArgument,
                         $"Environment variable {SiteVariable} is '{siteText}', which is not a site (public, gov or fin).",
-                        $"Set {SiteVariable} to public, gov or fin, or pass -Site.");
+                        $"Set {SiteVariable} to public, gov or fin, or remove it and pass -Site.");
                 }
-                result.Site = parsed;
+                if (!explicitSite.HasValue) site = parsed;
             }
-            var region = request.GetEnvironment(RegionVariable)?.Trim();
-            var site = request.ExplicitSite.HasValue ? request.ExplicitSite : result.Site;
-            if (!request.RegionGiven && !string.IsNullOrEmpty(region) && (!request.ExplicitSite.HasValue || site == null || SiteRegions.IsValid(site.Value, region!)))
+            string? region = null;
+            var regionText = getEnvironment(RegionVariable)?.Trim();
+            if (!string.IsNullOrEmpty(regionText))
             {
-                result.Region = region;
+                if (!SiteRegions.AllRegions.Contains(regionText!, StringComparer.OrdinalIgnoreCase))
+                {
+                    throw new CdssException(CdssErrorIds.InvalidSetting, CdssErrorCategory.InvalidArgument,
+                        $"Environment variable {RegionVariable} is '{regionText}', which is not a region of any site ({string.Join(", ", SiteRegions.AllRegions)}).",
+                        $"Set {RegionVariable} to a region of the site, or remove it and pass -Region.");
+                }
+                var target = explicitSite ?? site;
+                if (!regionGiven && (!explicitSite.HasValue || target == null || SiteRegions.IsValid(target.Value, regionText!))) region = regionText;
             }
+            return (site, region);
+        }
+
+        private static void ApplySiteAndRegionDefaults(Request request, Result result)
+        {
+            var (site, region) = SiteAndRegionDefaults(request.ExplicitSite, request.RegionGiven, result.Site, request.GetEnvironment);
+            result.Site = site;
+            result.Region = region;
         }
 
         private static Result? FromFile(Request request, List<string> looked, bool fileRequested)

@@ -54,6 +54,13 @@ namespace Cdss
         internal System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime FetchedAt, object Items)> Completions { get; } =
             new System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime FetchedAt, object Items)>();
 
+        /// <summary>
+        /// The disallowed clusters Get-CdssCluster has already warned about: the warning says once per session that a
+        /// cluster exists but this key may not use it, not on every listing.
+        /// </summary>
+        internal System.Collections.Concurrent.ConcurrentDictionary<long, bool> DisallowedWarned { get; } =
+            new System.Collections.Concurrent.ConcurrentDictionary<long, bool>();
+
         /// <summary>Cluster names this session has seen, so errors can name the cluster.</summary>
         internal ClusterDirectory Clusters { get; } = new ClusterDirectory();
 
