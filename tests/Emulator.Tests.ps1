@@ -974,6 +974,95 @@ Describe 'Per-node restart' {
     }
 }
 
+Describe 'Monitoring' {
+    BeforeAll {
+        # A range of ten whole minutes up to now: eleven step starts, the last one the step in progress.
+        function Get-Monitoring($Cluster, [string] $Metric = 'CLUSTER_ALL_METRICS', $Node = '343214951', [hashtable] $Change = @{}) {
+            $now = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
+            $body = [ordered]@{ timeStart = [long]([math]::Floor($now / 60000) * 60000 - 600000); timeEnd = $now + 1000; metric = $Metric; computeInstanceNo = "$Node"; interval = 'Min1' }
+            foreach ($k in $Change.Keys) { $body[$k] = $Change[$k] }
+            Invoke-Emulator "/monitoring/getCdssMonitoringData/$Cluster" -Body $body
+        }
+        # The newest reading of kafka-prod-01's message rate (steady 5250/s, +-5 % over the day; 30 % of it in a dip).
+        function Get-NewestRate { @((Get-Monitoring 3432149).Json.result.data | Where-Object metric -EQ 'cluster_messagesInSecMean')[0].dps[-1][1] }
+    }
+    BeforeEach { Reset-CdssEmulator $emu }
+
+    It 'answers cluster metrics about the manager node: one point a minute up to now, epoch milliseconds and values as numbers' {
+        $r = Get-Monitoring 3432149
+        $r.Json.code | Should -Be 0
+        $data = $r.Json.result.data
+        $data.metric | Should -Be @('cluster_messagesInSecMean', 'cluster_total_partition', 'cluster_total_topic', 'cluster_total_message')
+        $data[0].dimensions.instanceNo | Should -Be '343214951'
+        $data[0].interval | Should -Be 'Min1'
+        $data[0].PSObject.Properties.Name | Should -Be @('metric', 'dps', 'dimensions', 'aggregation', 'interval', 'graphName', 'productName')
+        $stamps = @($data[0].dps | ForEach-Object { $_[0] })
+        $stamps.Count | Should -Be 11
+        $stamps | ForEach-Object { $_ % 60000 | Should -Be 0 }
+        $stamps[-1] | Should -BeLessOrEqual ([DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds())
+        $r.Text | Should -Match '"dps":\[\[\d{13},\d+(\.\d+)?\],'
+        @($data | Where-Object metric -EQ 'cluster_total_topic')[0].dps[0][1] | Should -Be 24
+        # Any manager node serves; the log files the call under the cluster in the path.
+        (Get-Monitoring 3432149 -Node 343214952).Json.code | Should -Be 0
+        @(Get-CdssEmulatorRequest $emu -Operation getCdssMonitoringData)[0].serviceGroupInstanceNo | Should -Be 3432149
+    }
+
+    It 'answers broker metrics about one broker' {
+        $data = (Get-Monitoring 3432150 -Metric BROKER_ALL_METRICS -Node 343215004).Json.result.data
+        $data.metric | Should -Be @('broker_messagesInSec', 'broker_bytesInSec', 'broker_bytesOutSec', 'broker_partitionCount')
+        $data[0].dimensions.instanceNo | Should -Be '343215004'
+    }
+
+    It 'refuses <Case> with code 1000' -ForEach @(
+        @{ Case = 'ISO text times'; Change = @{ timeStart = '2026-11-27T09:00:00Z' }; Reason = 'timeStart must be epoch milliseconds as an integer' }
+        @{ Case = 'a fraction'; Change = @{ timeEnd = 1764237600000.5 }; Reason = 'timeEnd must be epoch milliseconds as an integer' }
+        @{ Case = 'metric cpu'; Change = @{ metric = 'cpu' }; Reason = "metric must be CLUSTER_ALL_METRICS or BROKER_ALL_METRICS, not 'cpu'" }
+        @{ Case = 'a broker for cluster metrics'; Change = @{ computeInstanceNo = '343214901' }; Reason = 'computeInstanceNo 343214901 is not a manager node of cluster 3432149' }
+        @{ Case = 'the manager for broker metrics'; Change = @{ metric = 'BROKER_ALL_METRICS' }; Reason = 'computeInstanceNo 343214951 is not a broker of cluster 3432149' }
+        @{ Case = 'two days at Min1'; Change = @{ timeStart = 1764237600000; timeEnd = 1764410400000 }; Reason = 'longer than interval Min1 allows (1 day)' }
+        @{ Case = 'an unknown interval'; Change = @{ interval = 'Min2' }; Reason = "interval must be one of Min1, Min5, Min30, Hour2, Day1, not 'Min2'" }
+    ) {
+        $r = Get-Monitoring 3432149 -Change $Change
+        $r.Status | Should -Be 200
+        $r.Json.code | Should -Be 1000
+        $r.Text | Should -Match '"result":null'
+        $r.Json.message | Should -BeLike "Invalid parameter: *$Reason*"
+    }
+
+    It 'answers an unknown cluster with code 3 and kafka-payments with 401/210' {
+        (Get-Monitoring 999999).Json.code | Should -Be 3
+        (Get-Monitoring 3432160 -Node 343216051).Status | Should -Be 401
+    }
+
+    It 'dips while brokers restart, and stays down after the run only when the cluster''s traffic does not recover' {
+        Get-NewestRate | Should -BeGreaterThan 4900
+        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 60000 }
+        $null = Invoke-Cluster rollingRestart 3432149
+        Get-NewestRate | Should -BeLessThan 1700 -Because 'a restart is running'
+
+        Reset-CdssEmulator $emu
+        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 50; trafficRecoveryMs = 0 }
+        (Set-CdssEmulatorTraffic -Emulator $emu -ServiceGroupInstanceNo 3432149 -Setting @{ recovers = $false }).recovers | Should -BeFalse
+        $null = Invoke-Cluster rollingRestart 3432149
+        Wait-Until { (Get-CdssEmulatorRestart $emu).outcome -eq 'succeeded' }
+        Get-NewestRate | Should -BeLessThan 1700 -Because 'the traffic does not recover'
+        $null = Set-CdssEmulatorTraffic -Emulator $emu -ServiceGroupInstanceNo 3432149 -Setting @{ recovers = $null }
+        Get-NewestRate | Should -BeGreaterThan 4900 -Because 'it recovers at once with trafficRecoveryMs 0'
+    }
+
+    It 'leaves absent metrics out until reset, and refuses names it does not serve' {
+        $set = Set-CdssEmulatorTraffic -Emulator $emu -ServiceGroupInstanceNo 3432149 -Setting @{ absentMetrics = @('cluster_messagesInSecMean') }
+        $set.absentMetrics | Should -Be @('cluster_messagesInSecMean')
+        (Get-Monitoring 3432149).Json.result.data.metric | Should -Be @('cluster_total_partition', 'cluster_total_topic', 'cluster_total_message')
+        $refused = Invoke-WebRequest -Method Post "$($emu.ControlUri)/clusters/3432149/traffic" -Body '{"absentMetrics":["cpu"]}' -ContentType 'application/json' -SkipHttpErrorCheck
+        $refused.StatusCode | Should -Be 400
+        $refused.Content | Should -Match "'cpu' is not a metric the emulator serves"
+        (Invoke-RestMethod "$($emu.ControlUri)/clusters/3432149/traffic").absentMetrics | Should -Be @('cluster_messagesInSecMean')
+        Reset-CdssEmulator $emu
+        (Get-Monitoring 3432149).Json.result.data.metric | Should -Contain 'cluster_messagesInSecMean'
+    }
+}
+
 Describe 'Faults on the maintenance operations' {
     BeforeAll { $script:faultyToo = Start-TestEmulator -ArgumentList '--fault-rate', '1' }
     AfterAll { if ($script:faultyToo) { Stop-CdssEmulator $script:faultyToo } }

@@ -4,6 +4,7 @@ using Cdss.Emulator.Clusters;
 using Cdss.Emulator.Faults;
 using Cdss.Emulator.Http;
 using Cdss.Emulator.Options;
+using Cdss.Emulator.Traffic;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -106,6 +107,8 @@ public static class Program
         builder.Services.AddSingleton<IOperationGroup>(sp => sp.GetRequiredService<CdssOperations>());
         builder.Services.AddSingleton<IOperationGroup, MaintenanceOperations>();
         builder.Services.AddSingleton<IOperationGroup, ConfigGroupOperations>();
+        builder.Services.AddSingleton<IOperationGroup, MonitoringOperations>();
+        builder.Services.AddSingleton<TrafficStore>();
         builder.Services.AddSingleton<CdssDispatcher>();
         builder.Services.AddSingleton<CdssPipeline>();
 

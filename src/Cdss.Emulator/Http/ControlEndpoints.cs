@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cdss.Emulator.Clusters;
 using Cdss.Emulator.Faults;
 using Cdss.Emulator.Options;
+using Cdss.Emulator.Traffic;
 
 namespace Cdss.Emulator.Http;
 
@@ -62,12 +63,14 @@ public static class ControlEndpoints
                 var restart = Optional(json, "brokerRestartMs", 1, 3_600_000);
                 var delay = Optional(json, "restartDelayMs", 0, 3_600_000);
                 var settle = Optional(json, "configApplyDelayMs", 0, 3_600_000);
+                var recovery = Optional(json, "trafficRecoveryMs", 0, 86_400_000);
                 double? rate = null;
                 if (json.TryGetProperty("faultRate", out var r) && r.ValueKind != JsonValueKind.Null)
                     rate = r.ValueKind == JsonValueKind.Number && r.GetDouble() is var d and >= 0 and <= 1
                         ? d : throw new FormatException("faultRate must be a number in [0, 1]");
                 foreach (var p in json.EnumerateObject())
-                    if (p.Name is not ("latencyMs" or "clockOffsetSec" or "brokerRestartMs" or "faultRate" or "restartDelayMs" or "configApplyDelayMs"))
+                    if (p.Name is not ("latencyMs" or "clockOffsetSec" or "brokerRestartMs" or "faultRate" or "restartDelayMs" or "configApplyDelayMs"
+                        or "trafficRecoveryMs"))
                         throw new FormatException($"unknown config field '{p.Name}'");
 
                 s.Update(c => c with
@@ -78,6 +81,7 @@ public static class ControlEndpoints
                     FaultRate = rate ?? c.FaultRate,
                     RestartDelayMs = (int?)delay ?? c.RestartDelayMs,
                     ConfigApplyDelayMs = (int?)settle ?? c.ConfigApplyDelayMs,
+                    TrafficRecoveryMs = (int?)recovery ?? c.TrafficRecoveryMs,
                 });
                 return Results.Json(Describe(s.Current), Responses.Json);
             }
@@ -114,13 +118,16 @@ public static class ControlEndpoints
             return problem is not null ? Problem(problem) : Results.Json(described, Responses.Json);
         });
 
-        group.MapPost("/reset", (RequestLog log, FaultInjector f, ClusterStore store, ConfigGroupStore groups, RuntimeSettings s) =>
+        TrafficEndpoints.Map(group);
+
+        group.MapPost("/reset", (RequestLog log, FaultInjector f, ClusterStore store, ConfigGroupStore groups, RuntimeSettings s, TrafficStore traffic) =>
         {
             f.Reset();
             log.Clear();
             store.Reset();
             groups.Reset();
             s.Reset();
+            traffic.Reset();
             return Results.NoContent();
         });
 
@@ -136,6 +143,7 @@ public static class ControlEndpoints
         faultRate = c.FaultRate,
         restartDelayMs = c.RestartDelayMs,
         configApplyDelayMs = c.ConfigApplyDelayMs,
+        trafficRecoveryMs = c.TrafficRecoveryMs,
     };
 
     private static long? Optional(JsonElement json, string name, long min, long max)
