@@ -30,6 +30,7 @@
         'Set-CdssClusterConfigGroup'
         'Get-CdssClusterNode'
         'Restart-CdssKafkaNode'
+        'Get-CdssMetric'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

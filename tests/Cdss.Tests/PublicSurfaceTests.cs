@@ -22,6 +22,7 @@ public class PublicSurfaceTests
         "Cdss.Commands.GetCdssConfigGroup",
         "Cdss.Commands.GetCdssConfigGroupSetting",
         "Cdss.Commands.GetCdssKafkaVersion",
+        "Cdss.Commands.GetCdssMetric",
         "Cdss.Commands.GetCdssRollingRestartProgress",
         "Cdss.Commands.GetCdssSession",
         "Cdss.Commands.InvokeCdssApi",
