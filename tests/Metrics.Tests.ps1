@@ -33,8 +33,11 @@ Describe 'Get-CdssMetric' {
         $sent.Count | Should -Be 2
         $sent[0].Raw | Should -Match '^\{"timeStart":\d{13},"timeEnd":\d{13},"metric":"CLUSTER_ALL_METRICS","computeInstanceNo":"343214951","interval":"Min1"\}$'
         $sent[1].computeInstanceNo | Should -Be '343215051'
-        # A DateTime of kind Utc goes as it is.
+        # A DateTime of kind Utc goes as it is, and so does the instant of a DateTimeOffset such as a point's Timestamp.
         $sent[0].timeStart | Should -Be ([DateTimeOffset]::new($start).ToUnixTimeMilliseconds())
+        $since = $points[0].Timestamp.ToOffset([TimeSpan]::FromHours(9))
+        $null = Get-CdssMetric 3432149 -Start $since
+        @(Get-MonitoringRequest)[-1].timeStart | Should -Be $since.ToUnixTimeMilliseconds()
     }
 
     It 'reads every broker with -Broker, one request each' {

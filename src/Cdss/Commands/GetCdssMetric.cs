@@ -17,12 +17,14 @@ namespace Cdss.Commands
         [Parameter]
         public SwitchParameter Broker { get; set; }
 
-        /// <summary>Start of the range; a local time unless its Kind is Utc. Default: an hour before -End.</summary>
+        /// <summary>Start of the range; a local time unless its Kind is Utc (a DateTimeOffset is its instant). Default: an hour before -End.</summary>
         [Parameter]
+        [InstantTransformation]
         public DateTime Start { get; set; }
 
-        /// <summary>End of the range; a local time unless its Kind is Utc. Default: now.</summary>
+        /// <summary>End of the range; a local time unless its Kind is Utc (a DateTimeOffset is its instant). Default: now.</summary>
         [Parameter]
+        [InstantTransformation]
         public DateTime End { get; set; }
 
         /// <summary>The time between points; it bounds the range (Min1 up to a day ... Day1 up to a year).</summary>
