@@ -207,6 +207,19 @@ public class TrafficModelTests
         Assert.Null(Parse("{\"timeStart\":1764237600000,\"timeEnd\":1764324000000,\"metric\":\"CLUSTER_ALL_METRICS\",\"computeInstanceNo\":1,\"interval\":\"Min1\"}", out _));
     }
 
+    [Fact]
+    public void TheMonitoringOperation_IsAPostReadWithTheClusterInThePath()
+    {
+        var route = CdssRouter.Match("POST", "/api/sgn-v1/monitoring/getCdssMonitoringData/3432149", out _);
+        Assert.NotNull(route);
+        Assert.Equal("getCdssMonitoringData", route!.Operation);
+        Assert.Equal("3432149", route.PathNo);
+        Assert.True(route.Spec.IsRead, "--fault-rate faults it, like every documented read");
+        Assert.True(route.Spec.ReadsBody);
+        Assert.Null(CdssRouter.Match("GET", "/api/v1/monitoring/getCdssMonitoringData/3432149", out _));
+        Assert.Null(CdssRouter.Match("POST", "/api/v1/monitoring/getCdssMonitoringData", out _));
+    }
+
     private static TrafficSettings Apply(TrafficSettings current, string json) => TrafficEndpoints.Apply(current, JsonDocument.Parse(json).RootElement);
 
     [Fact]
