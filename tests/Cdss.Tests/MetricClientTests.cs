@@ -206,6 +206,20 @@ public class MetricClientTests
     }
 
     [Fact]
+    public void ALocalTimeTheClocksSkip_IsRefused()
+    {
+        var summer = TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(new DateTime(2000, 1, 1), new DateTime(2099, 12, 31), TimeSpan.FromHours(1),
+            TimeZoneInfo.TransitionTime.CreateFixedDateRule(new DateTime(1, 1, 1, 2, 0, 0), 3, 29),
+            TimeZoneInfo.TransitionTime.CreateFixedDateRule(new DateTime(1, 1, 1, 3, 0, 0), 10, 25));
+        var zone = TimeZoneInfo.CreateCustomTimeZone("Test+01/+02", TimeSpan.FromHours(1), "Test", "Test", "Test summer", new[] { summer });
+
+        var error = Assert.Throws<CdssException>(() => MetricQuery.ToUtc(new DateTime(2026, 3, 29, 2, 30, 0), zone));
+        Assert.Equal(CdssErrorIds.InvalidArgument, error.ErrorId);
+        Assert.Contains("2026-03-29 02:30:00 does not exist", error.Message);
+        Assert.Equal(new DateTimeOffset(2026, 3, 29, 1, 30, 0, TimeSpan.Zero), MetricQuery.ToUtc(new DateTime(2026, 3, 29, 3, 30, 0), zone));
+    }
+
+    [Fact]
     public void UserTimes_DefaultToTheLastHour()
     {
         var now = new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero);

@@ -56,8 +56,16 @@ namespace Cdss
         public static DateTimeOffset ToUtc(DateTime value, TimeZoneInfo local)
         {
             if (value.Kind == DateTimeKind.Utc) return new DateTimeOffset(value, TimeSpan.Zero);
-            var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), local ?? TimeZoneInfo.Local);
-            return new DateTimeOffset(utc, TimeSpan.Zero);
+            var zone = local ?? TimeZoneInfo.Local;
+            var unspecified = DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
+            if (zone.IsInvalidTime(unspecified))
+            {
+                // The hour skipped when the clocks go forward: no instant has that local time.
+                throw new CdssException(CdssErrorIds.InvalidArgument, CdssErrorCategory.InvalidArgument,
+                    $"{unspecified.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} does not exist in the time zone {zone.Id} (the clocks skip it)",
+                    "Give a time outside the skipped hour, or a UTC time ([datetime]::SpecifyKind($t, 'Utc')).");
+            }
+            return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(unspecified, zone), TimeSpan.Zero);
         }
 
         /// <summary>Start before End, and a range no longer than the interval allows; otherwise a CdssException.</summary>
