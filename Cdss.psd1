@@ -31,6 +31,7 @@
         'Set-CdssClusterConfigGroup'
         'Get-CdssClusterNode'
         'Restart-CdssKafkaNode'
+        'Get-CdssMetric'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -152,6 +152,17 @@ function Move-CdssEmulatorClock {
     Invoke-EmulatorControl $Emulator POST 'clock' @{ advanceSeconds = $Seconds }
 }
 
+function Set-CdssEmulatorTraffic {
+    <#
+    .SYNOPSIS
+        Changes one cluster's traffic faults and returns them: @{ recovers = $false } keeps its message rate at the
+        dip after a restart; @{ absentMetrics = @('cluster_messagesInSecMean') } leaves metrics out of its monitoring
+        answers; $null restores a default. Reset-CdssEmulator restores every default.
+    #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [long] $ServiceGroupInstanceNo, [Parameter(Mandatory)] [hashtable] $Setting)
+    Invoke-EmulatorControl $Emulator POST "clusters/$ServiceGroupInstanceNo/traffic" $Setting
+}
+
 function Get-CdssEmulatorRestart {
     <#
     .SYNOPSIS
@@ -169,4 +180,4 @@ function Reset-CdssEmulator {
 }
 
 Export-ModuleMember -Function Start-CdssEmulator, Stop-CdssEmulator, Get-CdssEmulatorRequest, Get-CdssEmulatorRestart,
-    Add-CdssEmulatorFault, Set-CdssEmulatorConfig, Set-CdssEmulatorCluster, Set-CdssEmulatorDialect, Move-CdssEmulatorClock, Reset-CdssEmulator
+    Add-CdssEmulatorFault, Set-CdssEmulatorConfig, Set-CdssEmulatorCluster, Set-CdssEmulatorDialect, Move-CdssEmulatorClock, Set-CdssEmulatorTraffic, Reset-CdssEmulator

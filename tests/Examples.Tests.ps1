@@ -378,7 +378,7 @@ public static class PngProbe {
 
 Describe 'The help examples of <_>' -ForEach @(
     'Get-CdssKafkaVersion', 'Test-CdssRollingUpgrade', 'Start-CdssRollingUpgrade', 'Get-CdssConfigGroup', 'Get-CdssConfigGroupSetting',
-    'Set-CdssConfigGroupSetting', 'Set-CdssClusterConfigGroup', 'Get-CdssClusterNode', 'Restart-CdssKafkaNode'
+    'Set-CdssConfigGroupSetting', 'Set-CdssClusterConfigGroup', 'Get-CdssClusterNode', 'Restart-CdssKafkaNode', 'Get-CdssMetric'
 ) {
     BeforeAll {
         # Each example's first powershell block, and the output block after it when there is one.

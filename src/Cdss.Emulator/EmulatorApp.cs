@@ -4,6 +4,7 @@ using Cdss.Emulator.Faults;
 using Cdss.Emulator.Http;
 using Cdss.Emulator.Options;
 using Cdss.Emulator.Timing;
+using Cdss.Emulator.Traffic;
 
 namespace Cdss.Emulator;
 
@@ -56,6 +57,8 @@ public static class EmulatorApp
         builder.Services.AddSingleton<IOperationGroup>(sp => sp.GetRequiredService<CdssOperations>());
         builder.Services.AddSingleton<IOperationGroup, MaintenanceOperations>();
         builder.Services.AddSingleton<IOperationGroup, ConfigGroupOperations>();
+        builder.Services.AddSingleton<IOperationGroup, MonitoringOperations>();
+        builder.Services.AddSingleton<TrafficStore>();
         builder.Services.AddSingleton<CdssDispatcher>();
         builder.Services.AddSingleton<CdssPipeline>();
         configure?.Invoke(builder);

@@ -22,6 +22,7 @@ public class PublicSurfaceTests
         "Cdss.Commands.GetCdssConfigGroup",
         "Cdss.Commands.GetCdssConfigGroupSetting",
         "Cdss.Commands.GetCdssKafkaVersion",
+        "Cdss.Commands.GetCdssMetric",
         "Cdss.Commands.GetCdssRollingRestartProgress",
         "Cdss.Commands.GetCdssSession",
         "Cdss.Commands.InvokeCdssApi",
@@ -41,6 +42,7 @@ public class PublicSurfaceTests
         "Cdss.ConfigGroup",
         "Cdss.ConfigGroupSetting",
         "Cdss.KafkaVersion",
+        "Cdss.MetricPoint",
         "Cdss.NodeStatus",
         "Cdss.OperationRequest",
         "Cdss.RollingRestartPreCheck",
@@ -86,8 +88,9 @@ public class PublicSurfaceTests
     {
         var actual = TypesAndVisibility().Where(t => t.Value).Select(t => t.Key).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.Equal(Expected.OrderBy(n => n, StringComparer.Ordinal).ToArray(), actual);
-        // Fewer than 40 until Resolve-CdssRollout: a cmdlet has to be a public class, so each new cmdlet raises this by one.
-        Assert.True(actual.Length <= 40, $"{actual.Length} public types");
+        // Fewer than 40 until Resolve-CdssRollout and Get-CdssMetric (with its Cdss.MetricPoint): a cmdlet has to be a
+        // public class, so each new cmdlet raises this; the list above is what keeps the surface a deliberate choice.
+        Assert.True(actual.Length <= 42, $"{actual.Length} public types");
     }
 
     [Fact]

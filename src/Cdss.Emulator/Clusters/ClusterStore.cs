@@ -143,6 +143,12 @@ public sealed class ClusterStore
         }
     }
 
+    /// <summary>The runs accepted on one cluster, in acceptance order (a run never changes once accepted).</summary>
+    public List<MaintenanceRun> RunsOf(long no)
+    {
+        lock (_gate) return _runs.Where(r => r.ClusterNo == no).ToList();
+    }
+
     private Cluster? Lookup(long no, long now)
     {
         if (!_clusters.TryGetValue(no, out var c) || !c.Allowed) return null;

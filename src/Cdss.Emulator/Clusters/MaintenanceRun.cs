@@ -47,7 +47,7 @@ public sealed class MaintenanceRun
 
     private int WavesRun => FailingWave is { } w ? w + 1 : Waves.Count;
 
-    private double DurationMs => DelayMs + (double)WavesRun * BrokerRestartMs;
+    public double DurationMs => DelayMs + (double)WavesRun * BrokerRestartMs;
 
     /// <summary>
     /// -1 during the delay, the wave index while brokers restart, null once the run is over;

@@ -16,4 +16,11 @@ public static class NodeNumbers
         var broker = computeInstanceNo - c.No * 100;
         return broker >= 1 && broker <= c.BrokerCount ? (int)broker : null;
     }
+
+    /// <summary>The 1-based manager node a computeInstanceNo names in this cluster, or null.</summary>
+    public static int? ManagerOf(Cluster c, long computeInstanceNo)
+    {
+        var manager = computeInstanceNo - c.No * 100 - 50;
+        return manager >= 1 && manager <= c.ManagerCount ? (int)manager : null;
+    }
 }

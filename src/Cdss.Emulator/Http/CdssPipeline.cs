@@ -55,7 +55,8 @@ public sealed class CdssPipeline(
                 await Responses.GatewayError(ctx, GatewayErrors.NotFound, reason);
                 return;
             }
-            var inClusterPath = route.Spec.Area == CdssRouter.ClusterArea;
+            // Only a /configGroup/ path names a config group; /cluster/ and /monitoring/ paths name a cluster.
+            var inClusterPath = route.Spec.Area != CdssRouter.ConfigGroupArea;
             var no = NumberFromBody(body) ?? (inClusterPath ? RequestBody.PathNumber(route.PathNo) : null);
             var groupNo = inClusterPath ? null : RequestBody.PathNumber(route.PathNo);
             log.Update(entry, e => { e.Operation = route.Operation; e.ServiceGroupInstanceNo = no; e.ConfigGroupNo = groupNo; });

@@ -11,8 +11,9 @@ public static class CdssRouter
 
     public const string ClusterArea = "cluster";
     public const string ConfigGroupArea = "configGroup";
+    public const string MonitoringArea = "monitoring";
 
-    private static readonly string[] Areas = [ClusterArea, ConfigGroupArea];
+    private static readonly string[] Areas = [ClusterArea, ConfigGroupArea, MonitoringArea];
 
     public static readonly IReadOnlyList<OperationSpec> Table =
     [
@@ -37,6 +38,7 @@ public static class CdssRouter
         ConfigGroup("POST", "setKafkaConfigGroupDetail", true, read: false),
         ConfigGroup("POST", "setClusterKafkaConfigGroup", true, read: false),
         ConfigGroup("POST", "getConfigGroupUsingClusterList", true, read: true),
+        new("POST", MonitoringArea, "getCdssMonitoringData", HasPathNo: true, "getCdssMonitoringData", IsRead: true, ReadsBody: true),
     ];
 
     private static OperationSpec Cluster(string method, string segment, bool hasNo, string operation, bool read, bool body) =>

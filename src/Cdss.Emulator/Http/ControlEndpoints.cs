@@ -4,6 +4,7 @@ using Cdss.Emulator.Clusters;
 using Cdss.Emulator.Faults;
 using Cdss.Emulator.Options;
 using Cdss.Emulator.Timing;
+using Cdss.Emulator.Traffic;
 
 namespace Cdss.Emulator.Http;
 
@@ -63,12 +64,14 @@ public static class ControlEndpoints
                 var restart = Optional(json, "brokerRestartMs", 1, 3_600_000);
                 var delay = Optional(json, "restartDelayMs", 0, 3_600_000);
                 var settle = Optional(json, "configApplyDelayMs", 0, 3_600_000);
+                var recovery = Optional(json, "trafficRecoveryMs", 0, 86_400_000);
                 double? rate = null;
                 if (json.TryGetProperty("faultRate", out var r) && r.ValueKind != JsonValueKind.Null)
                     rate = r.ValueKind == JsonValueKind.Number && r.GetDouble() is var d and >= 0 and <= 1
                         ? d : throw new FormatException("faultRate must be a number in [0, 1]");
                 foreach (var p in json.EnumerateObject())
-                    if (p.Name is not ("latencyMs" or "clockOffsetSec" or "brokerRestartMs" or "faultRate" or "restartDelayMs" or "configApplyDelayMs"))
+                    if (p.Name is not ("latencyMs" or "clockOffsetSec" or "brokerRestartMs" or "faultRate" or "restartDelayMs" or "configApplyDelayMs"
+                        or "trafficRecoveryMs"))
                         throw new FormatException($"unknown config field '{p.Name}'");
 
                 s.Update(c => c with
@@ -79,6 +82,7 @@ public static class ControlEndpoints
                     FaultRate = rate ?? c.FaultRate,
                     RestartDelayMs = (int?)delay ?? c.RestartDelayMs,
                     ConfigApplyDelayMs = (int?)settle ?? c.ConfigApplyDelayMs,
+                    TrafficRecoveryMs = (int?)recovery ?? c.TrafficRecoveryMs,
                 });
                 return Results.Json(Describe(s.Current), Responses.Json);
             }
@@ -138,8 +142,9 @@ public static class ControlEndpoints
         });
 
         DialectEndpoints.Map(group);
+        TrafficEndpoints.Map(group);
 
-        group.MapPost("/reset", (RequestLog log, FaultInjector f, ClusterStore store, ConfigGroupStore groups, RuntimeSettings s, DialectSettings dialect) =>
+        group.MapPost("/reset", (RequestLog log, FaultInjector f, ClusterStore store, ConfigGroupStore groups, RuntimeSettings s, DialectSettings dialect, TrafficStore traffic) =>
         {
             f.Reset();
             log.Clear();
@@ -147,6 +152,7 @@ public static class ControlEndpoints
             groups.Reset();
             s.Reset();
             dialect.Reset();
+            traffic.Reset();
             return Results.NoContent();
         });
 
@@ -162,6 +168,7 @@ public static class ControlEndpoints
         faultRate = c.FaultRate,
         restartDelayMs = c.RestartDelayMs,
         configApplyDelayMs = c.ConfigApplyDelayMs,
+        trafficRecoveryMs = c.TrafficRecoveryMs,
     };
 
     private static long? Optional(JsonElement json, string name, long min, long max)

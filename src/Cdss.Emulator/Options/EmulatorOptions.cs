@@ -22,6 +22,8 @@ public sealed class EmulatorOptions
     public int RestartDelayMs { get; private set; }
     /// <summary>The visible settling phase (serverStatus changing) of a config group apply, before brokers restart.</summary>
     public int ConfigApplyDelayMs { get; private set; } = 300;
+    /// <summary>How long a cluster's message rate takes to ramp back up after a restart-like run.</summary>
+    public int TrafficRecoveryMs { get; private set; } = 3000;
     public long ClockOffsetSec { get; private set; }
     public double FaultRate { get; private set; }
     /// <summary>Fixed default so that a run without --seed is still reproducible.</summary>
@@ -67,6 +69,7 @@ public sealed class EmulatorOptions
                 case "--broker-restart-ms": o.BrokerRestartMs = Int(arg, Value(), 1, 3_600_000); break;
                 case "--restart-delay-ms": o.RestartDelayMs = Int(arg, Value(), 0, 3_600_000); break;
                 case "--config-apply-delay-ms": o.ConfigApplyDelayMs = Int(arg, Value(), 0, 3_600_000); break;
+                case "--traffic-recovery-ms": o.TrafficRecoveryMs = Int(arg, Value(), 0, 86_400_000); break;
                 case "--clock-offset-sec": o.ClockOffsetSec = Long(arg, Value(), -10L * 365 * 86400, 10L * 365 * 86400); break;
                 case "--fault-rate": o.FaultRate = Rate(arg, Value()); break;
                 case "--seed": o.Seed = Int(arg, Value(), int.MinValue, int.MaxValue); break;
@@ -139,6 +142,7 @@ public sealed class EmulatorOptions
           --broker-restart-ms <N>    time one broker takes to restart (default 1500)
           --restart-delay-ms <N>     time before an accepted restart shows (default 0)
           --config-apply-delay-ms <N> settling time of a config group apply (default 300)
+          --traffic-recovery-ms <N>  time the message rate takes to come back after a restart (default 3000)
           --clock-offset-sec <N>     skew the emulator clock (auth window and Date header)
           --fault-rate <P>           fraction 0..1 of read requests failing transiently
           --seed <S>                 seed for --fault-rate (default 1)

@@ -22,7 +22,9 @@ public sealed class RuntimeSettings
 
     /// <param name="RestartDelayMs">Time after a restart is accepted before its first broker goes down.</param>
     /// <param name="ConfigApplyDelayMs">The visible settling phase (serverStatus changing) of a config group apply.</param>
-    public sealed record Snapshot(int LatencyMs, long ClockOffsetSec, int BrokerRestartMs, double FaultRate, int RestartDelayMs, int ConfigApplyDelayMs);
+    /// <param name="TrafficRecoveryMs">How long a cluster's message rate takes to ramp back up after a run.</param>
+    public sealed record Snapshot(int LatencyMs, long ClockOffsetSec, int BrokerRestartMs, double FaultRate, int RestartDelayMs, int ConfigApplyDelayMs,
+        int TrafficRecoveryMs);
 
     public Snapshot Current => _current;
 
@@ -44,5 +46,5 @@ public sealed class RuntimeSettings
     public DateTimeOffset Now => _clock.GetUtcNow().AddSeconds(_current.ClockOffsetSec);
 
     private static Snapshot FromOptions(EmulatorOptions o) =>
-        new(o.LatencyMs, o.ClockOffsetSec, o.BrokerRestartMs, o.FaultRate, o.RestartDelayMs, o.ConfigApplyDelayMs);
+        new(o.LatencyMs, o.ClockOffsetSec, o.BrokerRestartMs, o.FaultRate, o.RestartDelayMs, o.ConfigApplyDelayMs, o.TrafficRecoveryMs);
 }

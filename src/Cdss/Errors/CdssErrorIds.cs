@@ -62,6 +62,10 @@ namespace Cdss
         public const string SettingOutOfRange = "CdssSettingOutOfRange";
         public const string SettingNotApplied = "CdssSettingNotApplied";
 
+        // Monitoring
+        public const string MetricRangeTooLong = "CdssMetricRangeTooLong";
+        public const string NodeNotFound = "CdssNodeNotFound";
+
         /// <summary>A failure the module did not anticipate; the exception inside says what happened.</summary>
         public const string UnexpectedError = "CdssUnexpectedError";
     }
