@@ -44,6 +44,20 @@ namespace Cdss.Commands
         [ValidateRange(1, 1440)]
         public int TimeoutMinutes { get; set; } = RolloutParameters.DefaultTimeoutMinutes;
 
+        /// <summary>With -Wait: after the cluster is green again, wait until -TrafficMetric is back to this share of its baseline.</summary>
+        [Parameter]
+        public double? TrafficRecovery { get; set; }
+
+        /// <summary>With -TrafficRecovery: the cluster metric to read (default cluster_messagesInSecMean).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string TrafficMetric { get; set; } = RolloutParameters.DefaultTrafficMetric;
+
+        /// <summary>With -TrafficRecovery: minutes before the request whose mean is the baseline (default 30).</summary>
+        [Parameter]
+        [ValidateRange(1, 1440)]
+        public int TrafficBaselineMinutes { get; set; } = RolloutParameters.DefaultTrafficBaselineMinutes;
+
         /// <summary>Nodes per cluster, in the order first seen; one request per cluster at the end.</summary>
         private readonly List<(long Cluster, List<long> Nodes)> _nodes = new List<(long, List<long>)>();
 
@@ -79,6 +93,14 @@ namespace Cdss.Commands
             if (confirmed.Count == 0) return;
             // One cluster at a time, halting at the first that does not come back green.
             var options = RolloutParameters.Options(PollIntervalSec, TimeoutMinutes, maxFailures: 0, deadline: null, settleSec: 0, throttleLimit: 1);
+            try
+            {
+                options.Traffic = RolloutParameters.Traffic(client, TrafficRecovery, TrafficMetric, TrafficBaselineMinutes);
+            }
+            catch (CdssException ex)
+            {
+                ThrowCdssError(ex, null);
+            }
             new RolloutRunner(this, "Kafka node restart").Run(new Rollout.KafkaNodeRestartOperation(client, confirmed), options, client,
                 confirmed.Keys.ToList(), journalPath: null);
         }

@@ -62,6 +62,23 @@ namespace Cdss.Commands
         [ValidateRange(1, RolloutParameters.MaxThrottleLimit)]
         public int ThrottleLimit { get; set; } = 1;
 
+        /// <summary>
+        /// The traffic gate: after each cluster is done, wait until -TrafficMetric is back to this share (above 0, at
+        /// most 1) of its mean over the -TrafficBaselineMinutes before the request. No gate without it.
+        /// </summary>
+        [Parameter(ParameterSetName = RolloutParameters.Set)]
+        public double? TrafficRecovery { get; set; }
+
+        /// <summary>The cluster metric the traffic gate reads (default cluster_messagesInSecMean).</summary>
+        [Parameter(ParameterSetName = RolloutParameters.Set)]
+        [ValidateNotNullOrEmpty]
+        public string TrafficMetric { get; set; } = RolloutParameters.DefaultTrafficMetric;
+
+        /// <summary>Minutes before the request whose mean is the traffic baseline (default 30).</summary>
+        [Parameter(ParameterSetName = RolloutParameters.Set)]
+        [ValidateRange(1, 1440)]
+        public int TrafficBaselineMinutes { get; set; } = RolloutParameters.DefaultTrafficBaselineMinutes;
+
         private CdssClient? _client;
         private readonly List<long> _rollout = new List<long>();
 
@@ -113,6 +130,7 @@ namespace Cdss.Commands
             var operation = CreateOperation();
             try
             {
+                options.Traffic = RolloutParameters.Traffic(Client, TrafficRecovery, TrafficMetric, TrafficBaselineMinutes);
                 new RolloutRunner(this, Activity).Run(operation, options, Client, _rollout, journal, () => BeforeRollout(operation));
             }
             catch (CdssException ex)

@@ -1,4 +1,5 @@
 using System;
+using Cdss.Api;
 using Cdss.Rollout;
 
 namespace Cdss.Commands
@@ -10,6 +11,25 @@ namespace Cdss.Commands
         public const int DefaultPollIntervalSec = 10;
         public const int DefaultTimeoutMinutes = 60;
         public const int MaxThrottleLimit = 16;
+        public const string DefaultTrafficMetric = TrafficGate.DefaultMetric;
+        public const int DefaultTrafficBaselineMinutes = TrafficGate.DefaultBaselineMinutes;
+
+        /// <summary>
+        /// The traffic gate of -TrafficRecovery, reading the session's monitoring data; null without -TrafficRecovery.
+        /// A ratio outside (0, 1] is CdssInvalidArgument, before anything is sent.
+        /// </summary>
+        public static TrafficGate? Traffic(CdssClient client, double? recovery, string metric, int baselineMinutes)
+        {
+            if (recovery == null) return null;
+            if (!(recovery > 0 && recovery <= 1))
+            {
+                throw new CdssException(CdssErrorIds.InvalidArgument, CdssErrorCategory.InvalidArgument,
+                    $"-TrafficRecovery {recovery.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a share of the baseline, so nothing was started",
+                    "Give a ratio above 0 and at most 1, e.g. -TrafficRecovery 0.9 to wait until traffic is back to 90 % of what it was.");
+            }
+            return new TrafficGate(recovery.Value, metric, TimeSpan.FromMinutes(baselineMinutes),
+                (no, name, from, to, token) => client.GetMetricsAsync(no, new MetricQuery(from, to, MetricInterval.FinestFor(to - from), false, new[] { name }), token));
+        }
 
         public static RolloutOptions Options(int pollIntervalSec, int timeoutMinutes, int maxFailures, DateTime? deadline, int settleSec, int throttleLimit) =>
             new RolloutOptions

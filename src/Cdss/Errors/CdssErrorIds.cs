@@ -53,6 +53,10 @@ namespace Cdss
         public const string ConfigGroupApplyTimeout = "CdssConfigGroupApplyTimeout";
         public const string NodeRestartFailed = "CdssNodeRestartFailed";
         public const string NodeRestartTimeout = "CdssNodeRestartTimeout";
+        public const string TrafficNotRecovered = "CdssTrafficNotRecovered";
+
+        /// <summary>A warning's id, not an error's: the traffic gate's metric is absent or zero, so a cluster is not gated.</summary>
+        public const string MetricUnavailable = "CdssMetricUnavailable";
 
         // Maintenance: config groups and their settings
         public const string ConfigGroupNotFound = "CdssConfigGroupNotFound";

@@ -49,6 +49,9 @@ namespace Cdss
                 "Use one of " + string.Join(", ", All.Select(i => $"{i.Name} (up to {i.LongestRangeText})")) + ".");
         }
 
+        /// <summary>The finest interval whose longest range covers <paramref name="range"/> (Day1 past a year).</summary>
+        public static MetricInterval FinestFor(TimeSpan range) => All.FirstOrDefault(i => i.LongestRange >= range) ?? Day1;
+
         public override string ToString() => Name;
     }
 }

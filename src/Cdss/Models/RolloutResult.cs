@@ -39,6 +39,15 @@ namespace Cdss
         public int? BrokersUp => Progress?.BrokersUp;
         public int? BrokersTotal => Progress?.BrokersTotal;
 
+        /// <summary>
+        /// With a traffic gate (-TrafficRecovery): the gate metric's mean over the baseline window before the request;
+        /// null when the rollout was not gated or the metric was absent.
+        /// </summary>
+        public double? TrafficBaseline { get; set; }
+
+        /// <summary>With a traffic gate: the metric's last value read after the operation finished; null when not gated.</summary>
+        public double? TrafficAfter { get; set; }
+
         /// <summary>The last progress check seen.</summary>
         public ClusterProgress? Progress { get; set; }
 

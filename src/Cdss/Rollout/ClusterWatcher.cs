@@ -30,6 +30,7 @@ namespace Cdss.Rollout
         private readonly RolloutOptions _options;
         private readonly RolloutRecord _record;
         private readonly string? _journalPath;
+        private readonly TrafficWatcher? _traffic;
 
         public ClusterWatcher(IRolloutOperation operation, RolloutOptions options, RolloutRecord record, string? journalPath)
         {
@@ -37,6 +38,7 @@ namespace Cdss.Rollout
             _options = options;
             _record = record;
             _journalPath = journalPath;
+            _traffic = options.Traffic == null ? null : new TrafficWatcher(operation, options, record, journalPath);
         }
 
         private OperationKind Kind => _operation.Kind;
@@ -103,6 +105,11 @@ namespace Cdss.Rollout
                     item.Apply(RolloutEvent.Began, _record, $"{Kind.DisplayName} observed starting: {sign}", sign);
                 }
                 if (progress != null) Record(item, progress);
+                if (verdict == Verdict.Done && _traffic != null)
+                {
+                    await _traffic.WaitAsync(item, $"Done: {DoneRule.Describe(progress)}", cancellationToken).ConfigureAwait(false);
+                    return;
+                }
                 if (Decide(item, verdict, progress)) return;
 
                 var now = _options.Now();

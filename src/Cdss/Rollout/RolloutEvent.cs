@@ -34,5 +34,12 @@ namespace Cdss.Rollout
         PollsFailed,
         NeverSeenStarting,
         NothingRunning,
+
+        // The traffic gate.
+        AwaitingTraffic,
+        TrafficRead,
+        TrafficRecovered,
+        TrafficNotGated,
+        TrafficNotRecovered,
     }
 }

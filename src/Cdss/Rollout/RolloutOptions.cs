@@ -36,6 +36,9 @@ namespace Cdss.Rollout
 
         public static readonly TimeSpan DefaultLateStartGrace = TimeSpan.FromMinutes(5);
 
+        /// <summary>The traffic gate (-TrafficRecovery), or null for none.</summary>
+        public TrafficGate? Traffic { get; set; }
+
         public Func<DateTimeOffset> Now { get; set; } = () => DateTimeOffset.UtcNow;
         public Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = (wait, token) => Task.Delay(wait, token);
     }

@@ -24,6 +24,9 @@ namespace Cdss.Rollout
         /// <summary>The service showed it begin; waiting for it to finish.</summary>
         Running,
 
+        /// <summary>It finished by the done rule; the traffic gate waits for the cluster's traffic to come back.</summary>
+        Recovering,
+
         Succeeded,
         Failed,
         TimedOut,

@@ -62,6 +62,11 @@ namespace Cdss.Rollout
             new Row(PollsFailed, "waitInterrupted", Watching, WaitInterrupted),
             new Row(NeverSeenStarting, "unresolved", new[] { Reattached }, RolloutPhase.OutcomeUnknown),
             new Row(NothingRunning, "nothingRunning", new[] { Reattached }, NotStarted),
+            new Row(AwaitingTraffic, "awaitingTraffic", new[] { Running }, Recovering),
+            new Row(TrafficRead, "traffic", new[] { Recovering }, null),
+            new Row(TrafficRecovered, "succeeded", new[] { Recovering }, Succeeded),
+            new Row(TrafficNotGated, "succeeded", new[] { Recovering }, Succeeded),
+            new Row(TrafficNotRecovered, "failed", new[] { Recovering }, Failed),
         };
 
         private static readonly Dictionary<RolloutEvent, Row> ByEvent = Table.ToDictionary(r => r.On);
