@@ -62,6 +62,17 @@
 .PARAMETER SettleSec
     Seconds to pause after each cluster turns green (default 0).
 
+.PARAMETER TrafficRecovery
+    A traffic gate: after each cluster is done, wait until its messages-in rate (or -TrafficMetric) is back to this
+    share of its mean over the 30 minutes before its request (-TrafficBaselineMinutes) before the next one starts,
+    e.g. 0.9. Not back within -TimeoutMinutes fails the cluster (CdssTrafficNotRecovered) and stops the rollout.
+
+.PARAMETER TrafficMetric
+    With -TrafficRecovery, the cluster metric to read (default cluster_messagesInSecMean).
+
+.PARAMETER TrafficBaselineMinutes
+    With -TrafficRecovery, the minutes before each request whose mean is the baseline (default 30).
+
 .PARAMETER ModulePath
     Where to import Cdss from (a folder or manifest, e.g. a pipeline artifact); default: Cdss from PSModulePath.
 
@@ -83,6 +94,9 @@ param(
     [int] $PollIntervalSec = 10,
     [int] $TimeoutMinutes = 60,
     [int] $SettleSec = 0,
+    [Nullable[double]] $TrafficRecovery,
+    [string] $TrafficMetric = 'cluster_messagesInSecMean',
+    [int] $TrafficBaselineMinutes = 30,
     [string] $ModulePath
 )
 
@@ -191,6 +205,9 @@ try {
     }
     # (PowerShell hands a [Nullable[DateTime]] parameter over as a plain DateTime, or $null.)
     if ($null -ne $Deadline) { $rollout.Deadline = $Deadline }
+    if ($null -ne $TrafficRecovery) {
+        $rollout.TrafficRecovery = $TrafficRecovery; $rollout.TrafficMetric = $TrafficMetric; $rollout.TrafficBaselineMinutes = $TrafficBaselineMinutes
+    }
     Write-Line "Journal: $JournalPath$(if ($null -ne $Deadline) { "; no cluster starts after $($Deadline.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss')) UTC" })"
 
     # Explicit -ErrorAction and -ErrorVariable: a cluster's error is one of its results, never the end of the rollout.

@@ -61,7 +61,7 @@ Describe 'Help files' {
             $text = Get-Help $name -Full | Out-String -Width 250
             $text | Should -Not -Match 'Nullable' -Because "the help of $name shows types as users type them"
         }
-        Get-Help Start-CdssRollingRestart | Out-String -Width 250 | Should -Match '-Deadline <DateTime>'
+        Get-Help Start-CdssRollingRestart | Out-String -Width 1000 | Should -Match '-Deadline <DateTime>'
     }
 
     It 'has a manifest that passes Test-ModuleManifest' {

@@ -123,6 +123,24 @@ public class ReportTests
     }
 
     [Fact]
+    public void A_gated_result_shows_its_traffic_before_and_after_in_Markdown_and_Html()
+    {
+        var gated = Result("kafka-payments-prod-01", 3432149, RolloutOutcome.Succeeded, 0, 300, "req-gated");
+        gated.TrafficBaseline = 5250;
+        gated.TrafficAfter = 4987.5;
+        var ungated = Result("kafka-orders-prod-02", 3432150, RolloutOutcome.Succeeded, 300, 400, "req-plain");
+        var rows = new List<ReportRow> { ReportRows.From(gated), ReportRows.From(ungated) };
+
+        var markdown = Write(w => MarkdownReport.Write(w, rows, T0.AddHours(1)));
+        Assert.Contains("| Traffic |", markdown);
+        Assert.Contains("| 5,250 before, 4,987.5 after (95%) |", markdown);
+        var html = XDocument.Parse(Write(w => HtmlReport.Write(w, rows, T0.AddHours(1), "host")));
+        var cells = html.Descendants(Xhtml + "td").Select(td => td.Value).ToList();
+        Assert.Contains("5,250 before, 4,987.5 after (95%)", cells);
+        Assert.Contains("Traffic", html.Descendants(Xhtml + "th").Select(th => th.Value));
+    }
+
+    [Fact]
     public void Html_of_nothing_but_an_error_says_nothing_ran_and_draws_no_timeline()
     {
         var rows = new List<ReportRow> { ReportRows.FromError("CdssAuthenticationFailed", "Authentication Failed.", "req-1", "Get-CdssCluster", T0) };

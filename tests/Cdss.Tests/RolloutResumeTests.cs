@@ -206,6 +206,23 @@ public sealed class RolloutResumeTests : IDisposable
     }
 
     [Theory]
+    [InlineData("RollingUpgrade", "CdssUpgradeFailed")]
+    [InlineData("ConfigGroupApply", "CdssConfigGroupApplyFailed")]
+    [InlineData("KafkaNodeRestart", "CdssNodeRestartFailed")]
+    [InlineData("RollingRestart", "CdssRestartFailed")]
+    public void ARedCluster_CarriesItsOperationsFailedId(string operation, string errorId)
+    {
+        _fleet.Kind = (OperationKind)typeof(OperationKind).GetField(operation)!.GetValue(null)!;
+        _fleet.Clusters[1] = new FakeCluster { FailAtBroker = 1 };
+
+        var item = Run(1)[0];
+
+        Assert.Equal(RolloutOutcome.Failed, item.Result.Outcome);
+        Assert.Equal(errorId, item.Error!.ErrorId);
+        Assert.Contains($"The {_fleet.Kind.DisplayName} turned red", item.Error.Message);
+    }
+
+    [Theory]
     [InlineData("RollingUpgrade", "CdssUpgradeTimeout", "Start-CdssRollingUpgrade")]
     [InlineData("ConfigGroupApply", "CdssConfigGroupApplyTimeout", "Set-CdssClusterConfigGroup")]
     [InlineData("KafkaNodeRestart", "CdssNodeRestartTimeout", "Restart-CdssKafkaNode")]

@@ -114,7 +114,7 @@ namespace Cdss.Reports
             Start(xml, "table");
             Start(xml, "thead");
             Start(xml, "tr");
-            foreach (var heading in new[] { "Cluster", "Number", "Outcome", "Requested (UTC)", "Finished (UTC)", "Took", "Brokers", "What happened", "Request id" })
+            foreach (var heading in new[] { "Cluster", "Number", "Outcome", "Requested (UTC)", "Finished (UTC)", "Took", "Brokers", "Traffic", "What happened", "Request id" })
             {
                 Element(xml, "th", heading);
             }
@@ -139,6 +139,7 @@ namespace Cdss.Reports
                 Element(xml, "td", row.At.HasValue ? Time(row.At.Value) : "");
                 Element(xml, "td", row.Duration.HasValue ? OutcomeStyle.Duration(row.Duration.Value) : "", "num");
                 Element(xml, "td", row.Brokers ?? "", "brokers");
+                Element(xml, "td", row.Traffic ?? "", "brokers");
                 Element(xml, "td", row.Message);
                 Element(xml, "td", row.RequestId ?? "", "id");
                 xml.WriteFullEndElement();

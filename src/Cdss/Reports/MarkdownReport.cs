@@ -18,13 +18,13 @@ namespace Cdss.Reports
                 var cases = suite.ToList();
                 var counts = string.Join(", ", cases.GroupBy(r => r.Outcome).Select(g => $"{g.Count()} {g.Key}"));
                 output.Write($"\n## {suite.Key}\n\n{cases.Count} cluster(s): {counts}.\n\n");
-                output.Write("| Cluster | Number | Result | Outcome | Duration | Brokers | Message | Request id |\n");
-                output.Write("|---|---:|---|---|---|---|---|---|\n");
+                output.Write("| Cluster | Number | Result | Outcome | Duration | Brokers | Traffic | Message | Request id |\n");
+                output.Write("|---|---:|---|---|---|---|---|---|---|\n");
                 foreach (var row in cases)
                 {
                     var mark = row.Verdict switch { ReportVerdict.Passed => "✅ passed", ReportVerdict.Failed => "❌ failed", _ => "⏭ skipped" };
                     var duration = row.Duration.HasValue ? row.Duration.Value.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "";
-                    output.Write($"| {Cell(row.ClusterName ?? row.Name ?? "")} | {row.ServiceGroupInstanceNo} | {mark} | {row.Outcome} | {duration} | {Cell(row.Brokers ?? "")} | {Cell(row.Message)} | {Cell(row.RequestId ?? "")} |\n");
+                    output.Write($"| {Cell(row.ClusterName ?? row.Name ?? "")} | {row.ServiceGroupInstanceNo} | {mark} | {row.Outcome} | {duration} | {Cell(row.Brokers ?? "")} | {Cell(row.Traffic ?? "")} | {Cell(row.Message)} | {Cell(row.RequestId ?? "")} |\n");
                 }
             }
         }

@@ -38,6 +38,9 @@ namespace Cdss.Reports
 
         public string? Brokers { get; set; }
 
+        /// <summary>With a traffic gate: "5,250/s before, 4,990/s after (95%)"; null when not gated.</summary>
+        public string? Traffic { get; set; }
+
         /// <summary>Progress readings (brokers up over time), oldest first; empty when none were taken.</summary>
         public IReadOnlyList<ProgressSample> Samples { get; set; } = Array.Empty<ProgressSample>();
 

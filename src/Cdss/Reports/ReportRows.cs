@@ -49,6 +49,7 @@ namespace Cdss.Reports
             RequestedAt = result.RequestedAt,
             At = result.FinishedAt,
             Brokers = result.Progress == null ? null : $"{result.BrokersUp}/{result.BrokersTotal} {result.BrokerStatus}",
+            Traffic = TrafficText(result),
             Samples = result.Samples.ToArray(),
         };
 
@@ -82,5 +83,15 @@ namespace Cdss.Reports
             RolloutOutcome.Deferred => ReportVerdict.Skipped,
             _ => ReportVerdict.Failed,
         };
+
+        /// <summary>The traffic gate's reading in words, for the tables.</summary>
+        private static string? TrafficText(RolloutResult result)
+        {
+            if (result.TrafficBaseline is not { } baseline) return null;
+            var before = baseline.ToString("#,0.#", System.Globalization.CultureInfo.InvariantCulture);
+            if (result.TrafficAfter is not { } after) return $"{before} before, no reading after";
+            var share = (after / baseline * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+            return $"{before} before, {after.ToString("#,0.#", System.Globalization.CultureInfo.InvariantCulture)} after ({share}%)";
+        }
     }
 }
