@@ -122,6 +122,27 @@ public sealed class RolloutResumeTests : IDisposable
     }
 
     [Fact]
+    public void AJournalThatHoldsEveryClusterAsDone_SaysSoInOneLine_WithItsFirstRunTime_AndKeepsTheCodes()
+    {
+        _fleet.Clusters[1] = new FakeCluster();
+        _fleet.Clusters[2] = new FakeCluster();
+        var firstRun = _clock.Now;
+        Run(1, 2);
+        _clock.Advance(TimeSpan.FromDays(1));
+
+        var again = Run(1, 2);
+
+        Assert.All(again, i => Assert.Equal(RolloutOutcome.AlreadyDone, i.Result.Outcome));
+        // The start's answer (code 0) is what the journal recorded; it is not blank.
+        Assert.All(again, i => Assert.Equal(0, i.Result.Code));
+        var line = Assert.Single(_log.Lines, l => l.Text.Contains("already done according to the journal"));
+        Assert.Contains($"Every one of the 2 cluster(s)", line.Text);
+        Assert.Contains($"(first run {firstRun:yyyy-MM-dd'T'HH:mm:ss'Z'})", line.Text);
+        Assert.Contains("A new rollout needs a new journal", line.Text);
+        Assert.Equal(1, Starts(1));
+    }
+
+    [Fact]
     public void ARetryWhosePreCheckSaysNo_IsSkipped_AndStillOwedOnce()
     {
         FirstRunWithALostRequest();
