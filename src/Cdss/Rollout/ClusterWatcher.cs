@@ -19,12 +19,6 @@ namespace Cdss.Rollout
     /// </summary>
     internal sealed class ClusterWatcher
     {
-        /// <summary>A progress answer as a value, so one read helper serves it and the "is it running?" answer.</summary>
-        private readonly struct Box
-        {
-            public Box(ClusterProgress progress) => Progress = progress;
-            public ClusterProgress Progress { get; }
-        }
 
         private readonly IRolloutOperation _operation;
         private readonly RolloutOptions _options;
@@ -51,12 +45,12 @@ namespace Cdss.Rollout
             CdssException? pollError = null;
             var interrupted = false;
 
-            // One read; a failure is a warning (and ends the wait at once when no later read can succeed).
-            async Task<T?> ReadAsync<T>(Func<Task<T>> read, string couldNot, string refusedTo) where T : struct
+            // One read: its answer, or a failure as a warning (ending the wait at once when no later read can succeed).
+            async Task<(bool Read, T Answer)> ReadAsync<T>(Func<Task<T>> read, string couldNot, string refusedTo)
             {
                 try
                 {
-                    return await read().ConfigureAwait(false);
+                    return (true, await read().ConfigureAwait(false));
                 }
                 catch (Exception ex) when (CdssException.From(ex) is { } error)
                 {
@@ -70,29 +64,33 @@ namespace Cdss.Rollout
                         pollError = error;
                         _record.Warning(item, $"could not {couldNot} ({error.Description.TrimEnd('.')}); still waiting");
                     }
-                    return null;
+                    return (false, default!);
                 }
             }
 
-            Task<Box?> ProgressAsync() =>
-                ReadAsync(async () => new Box(await _operation.ProgressAsync(no, cancellationToken).ConfigureAwait(false)), "read progress", "show progress");
+            async Task<ClusterProgress?> ProgressAsync()
+            {
+                var (read, progress) = await ReadAsync(() => _operation.ProgressAsync(no, cancellationToken), "read progress", "show progress").ConfigureAwait(false);
+                return read ? progress : null;
+            }
 
             while (true)
             {
-                var progress = (await ProgressAsync().ConfigureAwait(false))?.Progress;
+                var progress = await ProgressAsync().ConfigureAwait(false);
                 if (interrupted) return;
                 if (progress != null) pollError = null;
 
                 bool? saysRunning = null;
                 if (progress == null ? !item.BeganSeen : progress.IsComplete)
                 {
-                    saysRunning = await ReadAsync(() => _operation.IsRunningAsync(no, cancellationToken), "ask whether it is still running", "say whether it is still running").ConfigureAwait(false);
+                    var (read, running) = await ReadAsync(() => _operation.IsRunningAsync(no, cancellationToken), "ask whether it is still running", "say whether it is still running").ConfigureAwait(false);
+                    if (read) saysRunning = running;
                     if (interrupted) return;
                     if (saysRunning == false && progress != null)
                     {
                         // Green and "not running" were read at two moments: done (or unknown) needs the green read after
                         // the "not running" one, or a cluster that turned red in between would look finished.
-                        progress = (await ProgressAsync().ConfigureAwait(false))?.Progress;
+                        progress = await ProgressAsync().ConfigureAwait(false);
                         if (interrupted) return;
                     }
                 }

@@ -164,14 +164,12 @@ namespace Cdss.Rollout
         {
             if (Halted)
             {
-                item.Result.Message = $"Not started: the rollout halted after {_failures} failed cluster(s) (-MaxFailures {_options.MaxFailures}).";
-                item.Apply(RolloutEvent.Halted, _record);
+                End(item, RolloutEvent.Halted, null, $"Not started: the rollout halted after {_failures} failed cluster(s) (-MaxFailures {_options.MaxFailures}).");
                 return true;
             }
             if (_options.Deadline is { } deadline && _options.Now() >= deadline)
             {
-                item.Result.Message = $"Not started: the deadline {RolloutRecord.Time(deadline)} had passed.";
-                item.Apply(RolloutEvent.PastDeadline, _record);
+                End(item, RolloutEvent.PastDeadline, null, $"Not started: the deadline {RolloutRecord.Time(deadline)} had passed.");
                 return true;
             }
             return false;
@@ -236,22 +234,16 @@ namespace Cdss.Rollout
                 }
                 catch (Exception ex) when (CdssException.From(ex) is { } error)
                 {
-                    item.Error = error;
-                    result.Message = $"The pre-check failed, so nothing was requested: {error.Description}";
-                    item.Apply(RolloutEvent.PreCheckFailed, _record);
-                    return false;
+                    return End(item, RolloutEvent.PreCheckFailed, error, $"The pre-check failed, so nothing was requested: {error.Description}");
                 }
                 result.Code = check.Code;
                 result.RequestId = check.RequestId;
                 if (!check.Granted)
                 {
-                    item.Error = CdssException.ForServiceCode(CdssErrorIds.PreCheckFailed, CdssErrorCategory.InvalidOperation,
-                        $"The {Kind.DisplayName} pre-check said no", check.Code, check.Message, check.RequestId,
-                        ServiceCodeHints.For(check.Code, "Nothing was touched. Wait until the cluster is running and healthy, then run again."),
-                        detail: "Nothing was requested.");
-                    result.Message = check.Message;
-                    item.Apply(RolloutEvent.PreCheckSaidNo, _record, detail: $"no: code {check.Code}: {check.Message}");
-                    return false;
+                    return End(item, RolloutEvent.PreCheckSaidNo,
+                        Refusal(CdssErrorIds.PreCheckFailed, "pre-check said no", check,
+                            "Nothing was touched. Wait until the cluster is running and healthy, then run again.", "Nothing was requested."),
+                        check.Message, $"no: code {check.Code}: {check.Message}");
                 }
                 item.Apply(RolloutEvent.PreCheckPassed, _record,
                     $"pre-check: can start the {Kind.DisplayName} (requestId {check.RequestId ?? "none"})", "yes");
@@ -275,35 +267,40 @@ namespace Cdss.Rollout
             catch (Exception ex) when (CdssException.From(ex) is { } error && error.ErrorId == CdssErrorIds.OutcomeUnknown)
             {
                 error.RecommendedAction = RolloutAdvice.Reattach(Kind, JournalPath, no) + " If it shows nothing running: " + RolloutAdvice.Resolve(no, JournalPath);
-                item.Error = error;
-                result.Message = JournalPath == null ? error.Description
+                return End(item, RolloutEvent.RequestAmbiguous, error, JournalPath == null ? error.Description
                     : error.Description.TrimEnd('.') + ". Run the same command again with the journal to re-attach; if nothing runs," +
-                      RolloutAdvice.DecideWith(no, JournalPath, "decide");
-                item.Apply(RolloutEvent.RequestAmbiguous, _record);
-                return false;
+                      RolloutAdvice.DecideWith(no, JournalPath, "decide"));
             }
             catch (Exception ex) when (CdssException.From(ex) is { } error)
             {
-                item.Error = error;
-                result.Message = $"The request failed, so nothing was started: {error.Description}";
-                item.Apply(RolloutEvent.RequestFailed, _record);
-                return false;
+                return End(item, RolloutEvent.RequestFailed, error, $"The request failed, so nothing was started: {error.Description}");
             }
             result.Code = answer.Code;
             result.RequestId = answer.RequestId;
             if (!answer.Granted)
             {
-                item.Error = CdssException.ForServiceCode(CdssErrorIds.RestartNotAccepted, CdssErrorCategory.InvalidOperation,
-                    $"The {Kind.DisplayName} was not accepted", answer.Code, answer.Message, answer.RequestId,
-                    ServiceCodeHints.For(answer.Code, "Nothing was started. Check the cluster with Get-CdssRollingRestartProgress, then run again."),
-                    detail: "Nothing was started.");
-                result.Message = answer.Message;
-                item.Apply(RolloutEvent.NotAccepted, _record);
-                return false;
+                return End(item, RolloutEvent.NotAccepted,
+                    Refusal(CdssErrorIds.RestartNotAccepted, "was not accepted", answer,
+                        "Nothing was started. Check the cluster with Get-CdssRollingRestartProgress, then run again.", "Nothing was started."),
+                    answer.Message);
             }
             item.Apply(RolloutEvent.Accepted, _record, $"{Kind.DisplayName} requested (requestId {answer.RequestId ?? "none"})");
             return true;
         }
+
+        /// <summary>Ends a cluster before or at its request: its error, its message, its final transition. False, for StartAsync.</summary>
+        private bool End(RolloutItem item, RolloutEvent on, CdssException? error, string message, string? detail = null)
+        {
+            item.Error = error;
+            item.Result.Message = message;
+            item.Apply(on, _record, detail: detail);
+            return false;
+        }
+
+        /// <summary>The service said no, in either documented form: an error quoting its code and message unchanged.</summary>
+        private CdssException Refusal(string errorId, string what, ServiceAnswer answer, string hint, string detail) =>
+            CdssException.ForServiceCode(errorId, CdssErrorCategory.InvalidOperation, $"The {Kind.DisplayName} {what}",
+                answer.Code, answer.Message, answer.RequestId, ServiceCodeHints.For(answer.Code, hint), detail);
 
         private void Finish(RolloutItem item)
         {
