@@ -123,6 +123,37 @@ public class ReportTests
     }
 
     [Fact]
+    public void Clusters_left_untouched_fail_and_a_cluster_an_earlier_run_decided_takes_no_time_in_this_one()
+    {
+        var earlier = Result("kafka-prod-01", 3432149, RolloutOutcome.AlreadyDone, -86400, -86000, "req-yesterday");
+        earlier.FromEarlierRun = true;
+        var deferred = Result("kafka-prod-02", 3432150, RolloutOutcome.Deferred, null, 120, null);
+        var skipped = Result("kafka-stage", 3432151, RolloutOutcome.Skipped, null, 30, "req-check");
+        var done = Result("kafka-analytics", 3432153, RolloutOutcome.Succeeded, 0, 60, "req-today");
+        var rows = new List<ReportRow> { ReportRows.From(earlier), ReportRows.From(deferred), ReportRows.From(skipped), ReportRows.From(done) };
+
+        var xml = XDocument.Parse(Write(w => JUnitReport.Write(w, rows, T0.AddHours(1), "host")));
+        Assert.Equal("2", (string?)xml.Root!.Attribute("failures"));
+        Assert.Empty(xml.Descendants("skipped"));
+        var cases = xml.Descendants("testcase").ToDictionary(c => (string)c.Attribute("name")!);
+        Assert.Equal("0", (string?)cases["kafka-prod-01 (3432149)"].Attribute("time"));
+        Assert.Null(cases["kafka-prod-01 (3432149)"].Element("failure"));
+        Assert.NotNull(cases["kafka-prod-02 (3432150)"].Element("failure"));
+        // The wall time is today's: the earlier run's day does not stretch it.
+        Assert.Equal("120", (string?)xml.Root!.Attribute("time"));
+    }
+
+    [Fact]
+    public void A_report_that_nothing_reached_is_one_failed_row()
+    {
+        var rows = new List<ReportRow> { ReportRows.NothingReported(T0) };
+        var xml = XDocument.Parse(Write(w => JUnitReport.Write(w, rows, T0, "host")));
+        Assert.Equal("1", (string?)xml.Root!.Attribute("tests"));
+        Assert.Equal("1", (string?)xml.Root!.Attribute("failures"));
+        Assert.Contains("Nothing reached the report", xml.Descendants("failure").Single().Attribute("message")!.Value);
+    }
+
+    [Fact]
     public void A_gated_result_shows_its_traffic_before_and_after_in_Markdown_and_Html()
     {
         var gated = Result("kafka-payments-prod-01", 3432149, RolloutOutcome.Succeeded, 0, 300, "req-gated");

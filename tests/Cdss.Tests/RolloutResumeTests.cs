@@ -130,9 +130,14 @@ public sealed class RolloutResumeTests : IDisposable
         Run(1, 2);
         _clock.Advance(TimeSpan.FromDays(1));
 
+        var first = File.ReadAllLines(_journal).Select(JournalEntry.TryParse).First(e => e!.Event == "succeeded")!;
         var again = Run(1, 2);
 
         Assert.All(again, i => Assert.Equal(RolloutOutcome.AlreadyDone, i.Result.Outcome));
+        // Its times are the earlier run's: it did not take a day, and it did not finish now.
+        Assert.Equal(first.Time, again[0].Result.FinishedAt);
+        Assert.True(again[0].Result.Duration < TimeSpan.FromMinutes(5), $"{again[0].Result.Duration}");
+        Assert.Contains(_log.Lines, l => l.Text.Contains("): AlreadyDone: Done by an earlier run"));
         // The start's answer (code 0) is what the journal recorded; it is not blank.
         Assert.All(again, i => Assert.Equal(0, i.Result.Code));
         var line = Assert.Single(_log.Lines, l => l.Text.Contains("already done according to the journal"));

@@ -58,6 +58,12 @@ namespace Cdss
         /// <summary>Which operation this is a result of; its ResultTypeName is the name scripts and views know this result by.</summary>
         internal OperationKind Kind { get; }
 
+        /// <summary>
+        /// The outcome was decided by an earlier run of the same journal (AlreadyDone, or still unresolved or failed):
+        /// RequestedAt, FinishedAt and Duration are that run's, and this run did nothing to the cluster.
+        /// </summary>
+        internal bool FromEarlierRun { get; set; }
+
         /// <summary>Each progress reading that changed brokers up or the status, oldest first (for the report's timeline).</summary>
         internal List<ProgressSample> Samples { get; } = new List<ProgressSample>();
 

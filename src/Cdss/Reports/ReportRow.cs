@@ -4,8 +4,8 @@ using System.Globalization;
 
 namespace Cdss.Reports
 {
-    /// <summary>How a report shows one row: as a passed, failed or skipped test case.</summary>
-    internal enum ReportVerdict { Passed, Failed, Skipped }
+    /// <summary>How a report shows one row: as a passed or a failed test case (a cluster left untouched is not done).</summary>
+    internal enum ReportVerdict { Passed, Failed }
 
     /// <summary>
     /// One line of a report, whatever it came from: a pre-check, a rollout result, or an error that kept a run from

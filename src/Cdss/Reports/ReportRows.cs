@@ -46,7 +46,8 @@ namespace Cdss.Reports
             Outcome = result.Outcome.ToString(),
             Message = result.Message,
             RequestId = result.RequestId,
-            RequestedAt = result.RequestedAt,
+            // A cluster an earlier run decided took no time in this one: no bar, no duration, outside the wall time.
+            RequestedAt = result.FromEarlierRun ? null : result.RequestedAt,
             At = result.FinishedAt,
             Brokers = result.Progress == null ? null : $"{result.BrokersUp}/{result.BrokersTotal} {result.BrokerStatus}",
             Traffic = TrafficText(result),
@@ -71,18 +72,17 @@ namespace Cdss.Reports
         };
 
         /// <summary>
-        /// Done (Succeeded, AlreadyDone) passes; the outcomes that stop a rollout fail; the ones that left a cluster
-        /// untouched (Skipped, NotStarted, Deferred) are skipped test cases, which a CI gate must still not take for done.
+        /// Done (Succeeded, AlreadyDone) passes; everything else fails, the clusters left untouched (Skipped, NotStarted,
+        /// Deferred) too: a rollout's report answers "was every cluster done?", and a skipped test case would let a CI
+        /// gate pass a night on which nothing was restarted.
         /// </summary>
-        public static ReportVerdict VerdictOf(RolloutOutcome outcome) => outcome switch
-        {
-            RolloutOutcome.Succeeded => ReportVerdict.Passed,
-            RolloutOutcome.AlreadyDone => ReportVerdict.Passed,
-            RolloutOutcome.Skipped => ReportVerdict.Skipped,
-            RolloutOutcome.NotStarted => ReportVerdict.Skipped,
-            RolloutOutcome.Deferred => ReportVerdict.Skipped,
-            _ => ReportVerdict.Failed,
-        };
+        public static ReportVerdict VerdictOf(RolloutOutcome outcome) =>
+            outcome == RolloutOutcome.Succeeded || outcome == RolloutOutcome.AlreadyDone ? ReportVerdict.Passed : ReportVerdict.Failed;
+
+        /// <summary>The row of a report nothing reached: a failure, so that an empty report never passes a CI gate.</summary>
+        public static ReportRow NothingReported(DateTimeOffset at) => FromError("NothingReported",
+            "Nothing reached the report: no cluster was checked or restarted. Look at the errors before it in the log (a wrong key, an unreachable endpoint, no cluster selected).",
+            null, null, at);
 
         /// <summary>The traffic gate's reading in words, for the tables.</summary>
         private static string? TrafficText(RolloutResult result)

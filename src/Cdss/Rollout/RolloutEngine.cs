@@ -109,6 +109,12 @@ namespace Cdss.Rollout
             result.RequestId = history.RequestId;
             result.RequestedAt = history.RequestedAt;
             result.Code = history.Code;
+            if (history.State == HistoryState.Done || history.State == HistoryState.Unresolved || history.State == HistoryState.Failed)
+            {
+                // Decided by an earlier run: its times are the journal's, not this run's.
+                result.FromEarlierRun = true;
+                result.FinishedAt = history.Decided!.Time;
+            }
             switch (history.State)
             {
                 case HistoryState.Done:

@@ -54,10 +54,10 @@ namespace Cdss.Rollout
             if (next.IsFinal())
             {
                 Result.Outcome = next.ToOutcome();
-                Result.FinishedAt = record.Now();
+                Result.FinishedAt ??= record.Now();
                 Result.ClusterName ??= record.NameOf(ServiceGroupInstanceNo) ?? History.ClusterName;
                 if (Error != null && Error.Subject == null) Error.Subject = record.Subject(ServiceGroupInstanceNo);
-                var duration = Result.Duration.HasValue ? $" after {Result.Duration.Value:hh\\:mm\\:ss}" : "";
+                var duration = Result.Duration.HasValue && !Result.FromEarlierRun ? $" after {Result.Duration.Value:hh\\:mm\\:ss}" : "";
                 line = $"{Result.Outcome}{duration}: {Result.Message}";
                 detail ??= Result.Message;
                 Status = Result.Outcome.ToString();
