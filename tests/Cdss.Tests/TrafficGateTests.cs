@@ -100,6 +100,22 @@ public sealed class TrafficGateTests : IDisposable
     }
 
     [Fact]
+    public void TheLowestValueNamed_IsTheLowestAnyReadShowed_EvenWhenTheServiceSmoothsClosedSteps()
+    {
+        _fleet.Clusters[1] = new FakeCluster { PerBroker = TimeSpan.FromSeconds(10) };
+        var live = Dip(1, TimeSpan.FromMinutes(10));
+        // A service that shows the live value only for the step in progress, and its closed steps at the usual rate.
+        _rates[1] = at => at >= _clock.Now - TimeSpan.FromMinutes(1) ? live(at) : 1000;
+
+        var item = Run(0.9, null, 1)[0];
+
+        Assert.Equal(RolloutOutcome.Succeeded, item.Result.Outcome);
+        var lowest = double.Parse(System.Text.RegularExpressions.Regex.Match(item.Result.Message, @"lowest after the request ([\d,.]+)").Groups[1].Value.Replace(",", ""),
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(lowest < 400, item.Result.Message);
+    }
+
+    [Fact]
     public void TrafficThatStaysLow_IsFailed_CdssTrafficNotRecovered_AndHaltsTheRollout()
     {
         _fleet.Clusters[1] = new FakeCluster { Name = "a" };

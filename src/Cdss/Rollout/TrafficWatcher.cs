@@ -47,6 +47,8 @@ namespace Cdss.Rollout
                 $"{done}; waiting for {gate.Metric} to come back to {share} of its mean over the {Minutes(gate.BaselineWindow)} before the request");
             CdssException? lastError = null;
             double? lastShare = null;
+            // The lowest value seen in any read: a service may smooth a step it has closed, so one read can miss the dip.
+            double? lowest = null;
             while (true)
             {
                 var now = _options.Now();
@@ -67,17 +69,19 @@ namespace Cdss.Rollout
                     var after = points.Where(p => p.Timestamp + step > requestedAt).ToList();
                     var latest = MetricSeries.LatestPoint(after, gate.Metric);
                     var dip = after.Where(p => string.Equals(p.Metric, gate.Metric, StringComparison.OrdinalIgnoreCase)).Select(p => (double?)p.Value).Min();
+                    if (dip != null && (lowest == null || dip < lowest)) lowest = dip;
                     item.Result.TrafficBaseline = baseline;
                     // A point counts once its step reaches the moment the operation was done.
                     if (latest != null && latest.Timestamp + StepOf(latest) > doneAt)
                     {
                         var value = MetricSeries.Latest(after.Where(p => p.Timestamp == latest.Timestamp), gate.Metric)!.Value;
+                        if (lowest == null || value < lowest) lowest = value;
                         item.Result.TrafficAfter = value;
                         var reached = value / baseline.Value;
                         if (value >= gate.Recovery * baseline.Value)
                         {
                             item.Result.Message = $"{done}; traffic back: {gate.Metric} {Number(value)} ({Percent(reached)} of the baseline {Number(baseline.Value)}, " +
-                                                  $"lowest after the request {Number(dip ?? value)}).";
+                                                  $"lowest after the request {Number(lowest!.Value)}).";
                             item.Apply(RolloutEvent.TrafficRecovered, _record);
                             return;
                         }
@@ -85,7 +89,7 @@ namespace Cdss.Rollout
                         {
                             lastShare = reached;
                             item.Apply(RolloutEvent.TrafficRead, _record,
-                                $"traffic: {gate.Metric} {Number(value)}, {Percent(reached)} of the baseline {Number(baseline.Value)} (lowest {Number(dip ?? value)}); waiting for {share}");
+                                $"traffic: {gate.Metric} {Number(value)}, {Percent(reached)} of the baseline {Number(baseline.Value)} (lowest {Number(lowest!.Value)}); waiting for {share}");
                         }
                     }
                 }
