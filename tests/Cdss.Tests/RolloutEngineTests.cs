@@ -117,6 +117,20 @@ public sealed class RolloutEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task ALongWait_SaysWhatItIsWaitingFor_AtLeastEveryTwoMinutes()
+    {
+        Add(2, new FakeCluster { Name = "quiet", Invisible = true });
+
+        await Run(Options(o => o.Timeout = TimeSpan.FromMinutes(10)), null, 2);
+
+        var times = _log.Lines.Where(l => l.Level == "Information")
+            .Select(l => DateTimeOffset.Parse(l.Text.Substring(0, 20), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var longest = times.Zip(times.Skip(1), (a, b) => b - a).Max();
+        Assert.True(longest <= RolloutRecord.HeartbeatInterval + TimeSpan.FromSeconds(10), $"{longest} without a line");
+        Assert.Contains(_log.Lines, l => l.Text.Contains("still waiting for the rolling restart to begin: 3/3 brokers up, status green, not in progress; the timeout is at"));
+    }
+
+    [Fact]
     public async Task FailedPolls_AreWarnings_AndTheWaitGoesOn()
     {
         Add(1, new FakeCluster { PerBroker = TimeSpan.FromSeconds(60) });

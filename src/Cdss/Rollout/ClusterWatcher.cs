@@ -56,7 +56,7 @@ namespace Cdss.Rollout
                 {
                     if (StopsPolling(error))
                     {
-                        Interrupt(item, error, $"at once: the service refused to {refusedTo}");
+                        Interrupt(item, error, $"the service refused to {refusedTo}");
                         interrupted = true;
                     }
                     else
@@ -113,10 +113,14 @@ namespace Cdss.Rollout
                 var now = _options.Now();
                 if (now >= deadline)
                 {
-                    if (pollError != null) Interrupt(item, pollError, $"polls kept failing until the {_options.Timeout.TotalMinutes:0.#}-minute timeout");
+                    if (pollError != null) Interrupt(item, pollError, $"the polls kept failing until the {_options.Timeout.TotalMinutes:0.#}-minute timeout");
                     else TimeOut(item);
                     return;
                 }
+                _record.Heartbeat(item, () => item.BeganSeen
+                    ? $"still waiting for the {Kind.DisplayName} to finish: {DoneRule.Describe(item.Result.Progress)}; the timeout is at {RolloutRecord.Time(deadline)}"
+                    : $"still waiting for the {Kind.DisplayName} to begin: {DoneRule.Describe(item.Result.Progress)}, not in progress; " +
+                      (item.BeginBy is { } by && by < deadline ? $"the late-start grace ends at {RolloutRecord.Time(by)}" : $"the timeout is at {RolloutRecord.Time(deadline)}"));
                 var wait = deadline - now < _options.PollInterval ? deadline - now : _options.PollInterval;
                 await _options.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
@@ -133,13 +137,14 @@ namespace Cdss.Rollout
                     item.Apply(RolloutEvent.Finished, _record);
                     return true;
                 case Verdict.Failed:
+                    var red = $"The {Kind.DisplayName} turned {progress!.BrokerStatus}: {progress.BrokersUp}/{progress.BrokersTotal} brokers up; nodes: {progress.NodeSummary()}.";
                     item.Error = new CdssException(Kind.FailedErrorId, CdssErrorCategory.InvalidResult,
-                        $"The {Kind.DisplayName} turned {progress!.BrokerStatus}: {progress.BrokersUp}/{progress.BrokersTotal} brokers up; nodes: {progress.NodeSummary()}." +
-                        RolloutAdvice.DecideWith(no, _journalPath, "Once the cluster is looked after, decide"),
+                        red + RolloutAdvice.DecideWith(no, _journalPath, "Once the cluster is looked after, decide"),
                         "Look at the failed nodes in the NAVER Cloud console or with Get-CdssRollingRestartProgress; the rollout stopped so no other cluster is touched. " +
                         RolloutAdvice.Resolve(no, _journalPath));
                     item.Result.Message = item.Error.Description;
-                    item.Apply(RolloutEvent.TurnedRed, _record);
+                    // The journal keeps what happened; later runs add what to do.
+                    item.Apply(RolloutEvent.TurnedRed, _record, detail: red);
                     return true;
                 case Verdict.Unknown when _options.AttachOnly:
                     item.Result.Message = $"No {Kind.DisplayName} is running on this cluster ({DoneRule.Describe(progress)}); nothing to wait for.";
@@ -198,8 +203,9 @@ namespace Cdss.Rollout
 
         private void Interrupt(RolloutItem item, CdssException cause, string how)
         {
+            var reattach = _journalPath == null ? "" : " Run the same command again with the journal to re-attach; it is not requested again.";
             item.Error = new CdssException(CdssErrorIds.WaitInterrupted, CdssErrorCategory.ConnectionError,
-                $"Waiting for the {Kind.DisplayName} stopped {how} ({cause.ErrorId}: {cause.Description.TrimEnd('.')}). The {Kind.DisplayName} may still be running on the service",
+                $"Waiting for the {Kind.DisplayName} stopped: {how} ({cause.ErrorId}: {cause.Description.TrimEnd('.')}). The {Kind.DisplayName} may still be running on the service.{reattach}",
                 RolloutAdvice.Reattach(Kind, _journalPath, item.ServiceGroupInstanceNo), cause) { RequestId = item.Result.RequestId };
             item.Result.Message = item.Error.Description;
             item.Apply(RolloutEvent.PollsFailed, _record);

@@ -44,8 +44,26 @@ namespace Cdss.Rollout
 
         public void Remember(long no, string? name) => _clusters.Remember(no, name);
 
+        /// <summary>At most this long without a line about a cluster that is being waited on: a 3 a.m. log must not look hung.</summary>
+        public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromMinutes(2);
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<long, DateTimeOffset> _lastLine =
+            new System.Collections.Concurrent.ConcurrentDictionary<long, DateTimeOffset>();
+
         /// <summary>A line for the record: "2026-11-27T03:00:00Z cluster 3432149 (kafka-prod-01): text".</summary>
-        public void Line(RolloutItem item, string text) => _log.Information($"{Time(Now())} cluster {Describe(item)}: {text}");
+        public void Line(RolloutItem item, string text)
+        {
+            var now = Now();
+            _lastLine[item.ServiceGroupInstanceNo] = now;
+            _log.Information($"{Time(now)} cluster {Describe(item)}: {text}");
+        }
+
+        /// <summary>Says what a wait is waiting for, when nothing was said about the cluster for a while.</summary>
+        public void Heartbeat(RolloutItem item, Func<string> text)
+        {
+            if (_lastLine.TryGetValue(item.ServiceGroupInstanceNo, out var last) && Now() - last < HeartbeatInterval) return;
+            Line(item, text());
+        }
 
         /// <summary>A line about the whole rollout.</summary>
         public void Line(string text) => _log.Information($"{Time(Now())} {text}");

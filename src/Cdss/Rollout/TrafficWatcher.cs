@@ -103,6 +103,9 @@ namespace Cdss.Rollout
                     NotRecovered(item, lastError);
                     return;
                 }
+                _record.Heartbeat(item, () => $"still waiting for {gate.Metric} to come back to {share} of the baseline" +
+                    (item.Result.TrafficAfter is { } after && item.Result.TrafficBaseline is { } b ? $" (now {Percent(after / b)})" : "") +
+                    $"; the timeout is at {RolloutRecord.Time(deadline)}");
                 var wait = deadline - now < _options.PollInterval ? deadline - now : _options.PollInterval;
                 await _options.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
@@ -123,17 +126,17 @@ namespace Cdss.Rollout
                 ? $"{gate.Metric} is {Number(value)}" + (result.TrafficBaseline is { } b ? $", {Percent(value / b)} of" : ", against")
                 : lastError != null ? $"{gate.Metric} could not be read ({lastError.ErrorId}), against" : $"no reading of {gate.Metric} after it finished, against";
             var baseline = result.TrafficBaseline is { } baselineValue ? $" the baseline {Number(baselineValue)}" : " a baseline that could not be read";
+            var why = $"The traffic did not come back within {_options.Timeout.TotalMinutes:0.#} minutes after the {_operation.Kind.DisplayName}: {last}{baseline} " +
+                      $"(its mean over the {Minutes(gate.BaselineWindow)} before the request); the gate needs {Percent(gate.Recovery)}.";
             item.Error = new CdssException(CdssErrorIds.TrafficNotRecovered, CdssErrorCategory.OperationTimeout,
-                $"The traffic did not come back within {_options.Timeout.TotalMinutes:0.#} minutes after the {_operation.Kind.DisplayName}: {last}{baseline} " +
-                $"(its mean over the {Minutes(gate.BaselineWindow)} before the request); the gate needs {Percent(gate.Recovery)}." +
-                RolloutAdvice.DecideWith(item.ServiceGroupInstanceNo, _journalPath, "Once the traffic is looked after, decide"),
+                why + RolloutAdvice.DecideWith(item.ServiceGroupInstanceNo, _journalPath, "Once the traffic is looked after, decide"),
                 $"Look at the cluster's producers and consumers, and at Get-CdssMetric {item.ServiceGroupInstanceNo.ToString(CultureInfo.InvariantCulture)} -Metric {gate.Metric}; " +
                 "the rollout stopped so that no other cluster is touched.")
             {
                 RequestId = result.RequestId,
             };
             result.Message = item.Error.Description;
-            item.Apply(RolloutEvent.TrafficNotRecovered, _record);
+            item.Apply(RolloutEvent.TrafficNotRecovered, _record, detail: why);
         }
 
         /// <summary>The step of the interval the point was read at; the points come from the gate's own query, so it is known.</summary>

@@ -185,7 +185,7 @@ namespace Cdss.Transport
 
         private static CdssException OutcomeUnknown(string operation, AttemptFailure failure, int attempt) =>
             new CdssException(CdssErrorIds.OutcomeUnknown, CdssErrorCategory.InvalidResult,
-                $"{operation} may or may not have been carried out: {failure.Reason} ({failure.Error.Description.TrimEnd('.')}). It was not sent again, because repeating it is not safe",
+                $"{operation} may or may not have been carried out ({failure.Error.Description.TrimEnd('.')}). It was not sent again, because repeating it is not safe",
                 "Find out whether it took effect before trying again: for a rolling restart, Get-CdssRollingRestartProgress or Wait-CdssRollingRestart.",
                 failure.Error)
             {
