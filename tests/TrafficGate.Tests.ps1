@@ -37,6 +37,12 @@ Describe 'Start-CdssRollingRestart -TrafficRecovery' {
         @($r.Warnings | Where-Object { "$_" -match 'CdssMetricUnavailable' }).Count | Should -Be 1
     }
 
+    It 'refuses a -TrafficMetric the service does not send before anything is sent, naming the closest' {
+        $refused = { Start-CdssRollingRestart 3432149 @gated -TrafficMetric cluster_messagesInSecMeam } | Should -Throw -ErrorId 'CdssInvalidArgument*' -PassThru
+        "$refused" | Should -Match 'Closest: cluster_messagesInSecMean'
+        @(Get-CdssEmulatorRequest $emu -Operation rollingRestart).Count | Should -Be 0
+    }
+
     It 'refuses a ratio outside (0, 1] before anything is sent' {
         { Start-CdssRollingRestart 3432149 -Wait -Force -TrafficRecovery 1.5 -ErrorAction Stop } | Should -Throw -ErrorId 'CdssInvalidArgument*'
         @(Get-CdssEmulatorRequest $emu -Operation rollingRestart).Count | Should -Be 0

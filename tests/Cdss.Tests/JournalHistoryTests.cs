@@ -62,6 +62,14 @@ public class JournalHistoryTests
     }
 
     [Fact]
+    public void ATrafficGateThatWasWaiting_IsRemembered_UntilTheNextRequest()
+    {
+        Assert.True(JournalHistory.Of(Lines("requesting requested started awaitingTraffic traffic"), "rollingRestart", null, 1).AwaitingTraffic);
+        Assert.False(JournalHistory.Of(Lines("requesting requested started awaitingTraffic requesting"), "rollingRestart", null, 1).AwaitingTraffic);
+        Assert.Equal(HistoryState.Done, JournalHistory.Of(Lines("requesting started awaitingTraffic succeeded"), "rollingRestart", null, 1).State);
+    }
+
+    [Fact]
     public void LinesOfOtherClustersOperationsAndTargets_ChangeNothing()
     {
         var lines = Lines("requesting requested started succeeded", cluster: 2)

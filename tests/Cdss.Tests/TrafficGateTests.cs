@@ -197,6 +197,49 @@ public sealed class TrafficGateTests : IDisposable
         Assert.Equal(0, _fleet.Starts.GetValueOrDefault(1));
     }
 
+    [Fact]
+    public void AResumeWithoutTheGate_OfARunThatWasWaitingForTraffic_SaysItDoesNotCheckIt()
+    {
+        var journal = Path.Combine(_temp.Path, "gate.jsonl");
+        _fleet.Clusters[1] = new FakeCluster { PerBroker = TimeSpan.FromSeconds(10) };
+        var requestedAt = _clock.Now;
+        using (var j = RolloutJournal.Open(journal))
+        {
+            foreach (var e in new[] { "requesting", "requested", "started", "awaitingTraffic" })
+                j.Append(new JournalEntry { Time = requestedAt, Operation = "rollingRestart", Cluster = 1, Event = e });
+        }
+        _fleet.Clusters[1].StartedAt = requestedAt;
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var options = new RolloutOptions { PollInterval = TimeSpan.FromSeconds(10), Timeout = TimeSpan.FromMinutes(5), Now = () => _clock.Now, Delay = _clock.Delay };
+        using (var j = RolloutJournal.Open(journal))
+        {
+            var record = new RolloutRecord(_fleet.Kind, null, options.Now, new ClusterDirectory(), _log, j, _ => { });
+            var engine = new RolloutEngine(_fleet, options, record, j, _ => { });
+            SingleThreadedLoop.Run(() => engine.RunAsync(new long[] { 1 }, CancellationToken.None));
+            Assert.Equal(RolloutOutcome.Succeeded, engine.Items[0].Result.Outcome);
+        }
+        Assert.Contains(_log.Warnings, w => w.Contains("was waiting for its traffic to come back") && w.Contains("does not check the traffic"));
+    }
+
+    [Fact]
+    public async Task AMetricTheUserNamed_ThatTheServiceDoesNotSend_IsRefusedBeforeAnythingStarts_WithTheClosestName()
+    {
+        var sent = new[] { "cluster_messagesInSecMean", "cluster_total_partition", "cluster_total_topic" };
+        var gate = new TrafficGate(0.9, "cluster_messagesInSecMeam", TimeSpan.FromMinutes(30), Read,
+            (no, from, to, token) => Task.FromResult<IReadOnlyList<string>>(sent));
+
+        var ex = await Assert.ThrowsAsync<CdssException>(() => gate.CheckMetricAsync(3432149, _clock.Now, CancellationToken.None));
+
+        Assert.Equal(CdssErrorIds.InvalidArgument, ex.ErrorId);
+        Assert.Contains("nothing was started", ex.Message);
+        Assert.Contains("Closest: cluster_messagesInSecMean", ex.Message);
+        // A name it sends, in any case, and an answer with no metrics at all, pass.
+        await new TrafficGate(0.9, "CLUSTER_TOTAL_TOPIC", TimeSpan.FromMinutes(30), Read, (no, f, t, c) => Task.FromResult<IReadOnlyList<string>>(sent))
+            .CheckMetricAsync(3432149, _clock.Now, CancellationToken.None);
+        await new TrafficGate(0.9, "anything", TimeSpan.FromMinutes(30), Read, (no, f, t, c) => Task.FromResult<IReadOnlyList<string>>(Array.Empty<string>()))
+            .CheckMetricAsync(3432149, _clock.Now, CancellationToken.None);
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(-0.5)]

@@ -95,14 +95,14 @@ namespace Cdss.Commands
             var options = RolloutParameters.Options(PollIntervalSec, TimeoutMinutes, maxFailures: 0, deadline: null, settleSec: 0, throttleLimit: 1);
             try
             {
-                options.Traffic = RolloutParameters.Traffic(client, TrafficRecovery, TrafficMetric, TrafficBaselineMinutes);
+                options.Traffic = RolloutParameters.Traffic(client, TrafficRecovery, TrafficMetric, TrafficBaselineMinutes, MyInvocation.BoundParameters.ContainsKey(nameof(TrafficMetric)));
+                new RolloutRunner(this, "Kafka node restart").Run(new Rollout.KafkaNodeRestartOperation(client, confirmed), options, client,
+                    confirmed.Keys.ToList(), journalPath: null);
             }
             catch (CdssException ex)
             {
                 ThrowCdssError(ex, null);
             }
-            new RolloutRunner(this, "Kafka node restart").Run(new Rollout.KafkaNodeRestartOperation(client, confirmed), options, client,
-                confirmed.Keys.ToList(), journalPath: null);
         }
     }
 }

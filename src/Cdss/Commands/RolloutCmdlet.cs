@@ -130,7 +130,7 @@ namespace Cdss.Commands
             var operation = CreateOperation();
             try
             {
-                options.Traffic = RolloutParameters.Traffic(Client, TrafficRecovery, TrafficMetric, TrafficBaselineMinutes);
+                options.Traffic = RolloutParameters.Traffic(Client, TrafficRecovery, TrafficMetric, TrafficBaselineMinutes, MyInvocation.BoundParameters.ContainsKey(nameof(TrafficMetric)));
                 new RolloutRunner(this, Activity).Run(operation, options, Client, _rollout, journal, () => BeforeRollout(operation));
             }
             catch (CdssException ex)

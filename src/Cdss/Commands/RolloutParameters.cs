@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Cdss.Api;
 using Cdss.Rollout;
 
@@ -16,9 +17,10 @@ namespace Cdss.Commands
 
         /// <summary>
         /// The traffic gate of -TrafficRecovery, reading the session's monitoring data; null without -TrafficRecovery.
-        /// A ratio outside (0, 1] is CdssInvalidArgument, before anything is sent.
+        /// A ratio outside (0, 1] is CdssInvalidArgument, before anything is sent. A metric the user named is checked
+        /// against the first cluster's answer before the rollout starts (<see cref="TrafficGate.CheckMetricAsync"/>).
         /// </summary>
-        public static TrafficGate? Traffic(CdssClient client, double? recovery, string metric, int baselineMinutes)
+        public static TrafficGate? Traffic(CdssClient client, double? recovery, string metric, int baselineMinutes, bool metricNamed)
         {
             if (recovery == null) return null;
             if (!(recovery > 0 && recovery <= 1))
@@ -27,8 +29,16 @@ namespace Cdss.Commands
                     $"-TrafficRecovery {recovery.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a share of the baseline, so nothing was started",
                     "Give a ratio above 0 and at most 1, e.g. -TrafficRecovery 0.9 to wait until traffic is back to 90 % of what it was.");
             }
+            ListMetrics? list = null;
+            if (metricNamed)
+            {
+                list = async (no, from, to, token) =>
+                    (await client.GetMetricsAsync(no, new MetricQuery(from, to, MetricInterval.FinestFor(to - from)), token).ConfigureAwait(false))
+                        .Select(p => p.Metric).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            }
             return new TrafficGate(recovery.Value, metric, TimeSpan.FromMinutes(baselineMinutes),
-                (no, name, from, to, token) => client.GetMetricsAsync(no, new MetricQuery(from, to, MetricInterval.FinestFor(to - from), false, new[] { name }), token));
+                (no, name, from, to, token) => client.GetMetricsAsync(no, new MetricQuery(from, to, MetricInterval.FinestFor(to - from), false, new[] { name }), token),
+                list);
         }
 
         public static RolloutOptions Options(int pollIntervalSec, int timeoutMinutes, int maxFailures, DateTime? deadline, int settleSec, int throttleLimit) =>

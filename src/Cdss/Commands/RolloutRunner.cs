@@ -43,6 +43,10 @@ namespace Cdss.Commands
             try
             {
                 LearnNames(client, targets);
+                if (options.Traffic != null && targets.Count > 0)
+                {
+                    _cmdlet.Await(options.Traffic.CheckMetricAsync(targets[0], options.Now(), _cmdlet.StopToken));
+                }
                 beforeRollout?.Invoke();
                 var run = engine.RunAsync(targets, _cmdlet.StopToken);
                 _items = engine.Items;

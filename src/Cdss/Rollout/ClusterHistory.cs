@@ -34,6 +34,9 @@ namespace Cdss.Rollout
         /// <summary>A "started" line follows the last request: the service was seen to begin it.</summary>
         public bool Began { get; set; }
 
+        /// <summary>The last request finished and a traffic gate was waiting for its traffic when the run ended.</summary>
+        public bool AwaitingTraffic { get; set; }
+
         /// <summary>The request id and code of the last request's answer, when it was read.</summary>
         public string? RequestId { get; set; }
         public int? Code { get; set; }

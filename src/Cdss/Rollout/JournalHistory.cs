@@ -53,6 +53,7 @@ namespace Cdss.Rollout
                     history.State = HistoryState.Open;
                     history.Request = entry;
                     history.Began = false;
+                    history.AwaitingTraffic = false;
                     history.RequestId = null;
                     history.Code = null;
                     history.Decided = null;
@@ -64,6 +65,9 @@ namespace Cdss.Rollout
                     break;
                 case "started" when open:
                     history.Began = true;
+                    break;
+                case "awaitingTraffic" when open:
+                    history.AwaitingTraffic = true;
                     break;
                 case "succeeded" when open:
                     Decide(history, HistoryState.Done, entry);

@@ -196,6 +196,11 @@ namespace Cdss.Rollout
             var history = item.History;
             item.BeginBy = history.RequestedAt!.Value + _options.LateStartGrace;
             var requested = $"requested at {RolloutRecord.Time(history.RequestedAt.Value)} (requestId {history.RequestId ?? "unknown"})";
+            if (history.AwaitingTraffic && _options.Traffic == null)
+            {
+                _record.Warning(item, "the run that requested it was waiting for its traffic to come back (-TrafficRecovery); " +
+                                      "this run has no -TrafficRecovery, so it does not check the traffic");
+            }
             if (history.Began)
             {
                 item.Apply(RolloutEvent.ResumeStarted, _record, $"re-attaching to the {Kind.DisplayName} {requested}, seen starting by an earlier run; it is not requested again");

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -14,8 +15,9 @@ namespace Cdss.Rollout
         public const string DefaultMetric = "cluster_messagesInSecMean";
         public const int DefaultBaselineMinutes = 30;
 
-        public TrafficGate(double recovery, string metric, TimeSpan baselineWindow, ReadTraffic read)
+        public TrafficGate(double recovery, string metric, TimeSpan baselineWindow, ReadTraffic read, ListMetrics? listMetrics = null)
         {
+            ListMetricNames = listMetrics;
             if (!(recovery > 0 && recovery <= 1)) throw new ArgumentOutOfRangeException(nameof(recovery), recovery, "The recovery ratio is above 0 and at most 1.");
             Recovery = recovery;
             Metric = string.IsNullOrWhiteSpace(metric) ? DefaultMetric : metric;
@@ -34,7 +36,31 @@ namespace Cdss.Rollout
 
         /// <summary>Reads the cluster's points of the metric between two instants (a documented read of the monitoring data).</summary>
         public ReadTraffic Read { get; }
+
+        /// <summary>Lists the metric names a cluster's monitoring answer holds; given when the user named the metric.</summary>
+        public ListMetrics? ListMetricNames { get; }
+
+        /// <summary>
+        /// A metric the user named that the service does not send is a mistake to catch before anything restarts, not one
+        /// warning per cluster after each restart: CdssInvalidArgument, naming what the service does send and the closest
+        /// names, when the first cluster's answer holds other metrics but not this one. An empty answer proves nothing.
+        /// </summary>
+        public async Task CheckMetricAsync(long serviceGroupInstanceNo, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            if (ListMetricNames == null) return;
+            var names = await ListMetricNames(serviceGroupInstanceNo, now - BaselineWindow, now, cancellationToken).ConfigureAwait(false);
+            if (names.Count == 0 || names.Contains(Metric, StringComparer.OrdinalIgnoreCase)) return;
+            var closest = ClosestNames.Of(names, n => new[] { n }, Metric);
+            throw new CdssException(CdssErrorIds.InvalidArgument, CdssErrorCategory.InvalidArgument,
+                $"-TrafficMetric '{Metric}' is not a metric the service sends for cluster {serviceGroupInstanceNo.ToString(System.Globalization.CultureInfo.InvariantCulture)}, " +
+                $"so the traffic gate could not work and nothing was started. It sends: {string.Join(", ", names)}" +
+                (closest.Count == 0 ? "" : $". Closest: {string.Join(", ", closest)}"),
+                "Give one of the names the service sends (Get-CdssMetric shows them), or leave -TrafficMetric out for cluster_messagesInSecMean.");
+        }
     }
+
+    /// <summary>The metric names of a cluster's monitoring answer between two instants.</summary>
+    internal delegate Task<IReadOnlyList<string>> ListMetrics(long serviceGroupInstanceNo, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
     /// <summary>One read of a cluster's monitoring points of one metric, from <c>from</c> to <c>to</c>.</summary>
     internal delegate Task<IReadOnlyList<MetricPoint>> ReadTraffic(long serviceGroupInstanceNo, string metric, DateTimeOffset from, DateTimeOffset to,
