@@ -50,7 +50,7 @@ internal sealed class FakeCluster
 }
 
 /// <summary>A scripted CDSS for the rollout engine: counts starts, tracks how many restarts overlap.</summary>
-internal sealed class FakeFleet : IRolloutOperation
+internal class FakeFleet : IRolloutOperation
 {
     private readonly FakeClock _clock;
     private int _running;

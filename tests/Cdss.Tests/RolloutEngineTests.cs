@@ -117,6 +117,30 @@ public sealed class RolloutEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task AStartAnsweredCode0SuccessWithoutResultTrue_IsNotAccepted_AndSaysWhy()
+    {
+        var fleet = new DecliningFleet(_clock);
+        var options = Options();
+        var record = new RolloutRecord(fleet.Kind, null, options.Now, new ClusterDirectory(), _log, null, _ => { });
+        var engine = new RolloutEngine(fleet, options, record, null, _ => { });
+        fleet.Clusters[1] = new FakeCluster();
+
+        await engine.RunAsync(new long[] { 1 }, CancellationToken.None);
+
+        Assert.Equal(RolloutOutcome.Skipped, engine.Items[0].Result.Outcome);
+        Assert.Equal(CdssErrorIds.RestartNotAccepted, engine.Items[0].Error!.ErrorId);
+        Assert.Contains("code 0: SUCCESS. The answer had no result true, which is the only yes. Nothing was started.", engine.Items[0].Error!.Message);
+    }
+
+    /// <summary>A service that answers every start request with code 0, "SUCCESS" and no result true.</summary>
+    private sealed class DecliningFleet : FakeFleet, IRolloutOperation
+    {
+        public DecliningFleet(FakeClock clock) : base(clock) { }
+
+        Task<ServiceAnswer> IRolloutOperation.StartAsync(long no, CancellationToken token) => Task.FromResult(new ServiceAnswer(false, 0, "SUCCESS", "req"));
+    }
+
+    [Fact]
     public async Task ALongWait_SaysWhatItIsWaitingFor_AtLeastEveryTwoMinutes()
     {
         Add(2, new FakeCluster { Name = "quiet", Invisible = true });

@@ -311,7 +311,10 @@ namespace Cdss.Rollout
         /// <summary>The service said no, in either documented form: an error quoting its code and message unchanged.</summary>
         private CdssException Refusal(string errorId, string what, ServiceAnswer answer, string hint, string detail) =>
             CdssException.ForServiceCode(errorId, CdssErrorCategory.InvalidOperation, $"The {Kind.DisplayName} {what}",
-                answer.Code, answer.Message, answer.RequestId, ServiceCodeHints.For(answer.Code, hint), detail);
+                answer.Code, answer.Message, answer.RequestId, ServiceCodeHints.For(answer.Code, hint),
+                // "code 0: SUCCESS" that grants nothing reads as a contradiction: only result true is a yes.
+                answer.Code == 0 && string.Equals(answer.Message?.Trim(), "SUCCESS", StringComparison.OrdinalIgnoreCase)
+                    ? $"The answer had no result true, which is the only yes. {detail}" : detail);
 
         private void Finish(RolloutItem item)
         {
