@@ -45,7 +45,10 @@
     A self-contained HTML report (timeline and table) for the people who read the outcome the morning after.
 
 .PARAMETER Deadline
-    No cluster is started after this time; the rest are Deferred (and the step fails).
+    No cluster is started after this time; the rest are Deferred (and the step fails). A DateTime from PowerShell, or
+    text such as 2026-12-06T06:00:00Z from bash or cmd; text that is not a time stops the step with exit code 2 and a
+    report (InvalidDeadline). Other parameters PowerShell cannot bind (a misspelt name, a number that is not one) stop
+    pwsh before the script runs, with exit code 1 and no report.
 
 .PARAMETER ThrottleLimit
     How many clusters restart at once (1 to 16; default 1).
@@ -80,6 +83,10 @@
     pwsh -NonInteractive -File ./examples/Invoke-CdssNightlyRollout.ps1 -ClusterName 'kafka-prod-*' `
         -JournalPath "/var/cdss/rollout-$env:BUILD_TAG.jsonl" -ReportPath ./out/cdss-rollout.xml `
         -HtmlReportPath ./out/cdss-rollout.html -Deadline (Get-Date).AddHours(3)
+
+    From PowerShell: the outer pwsh evaluates (Get-Date).AddHours(3). From bash (a Jenkins sh step), give the time as text:
+    pwsh -NonInteractive -File ./examples/Invoke-CdssNightlyRollout.ps1 -ClusterName 'kafka-prod-*' \
+        -JournalPath "/var/cdss/rollout-$BUILD_TAG.jsonl" -ReportPath ./out/cdss-rollout.xml -Deadline "$(date -u -d '+3 hours' +%FT%TZ)"
 #>
 [CmdletBinding()]
 param(
@@ -88,7 +95,9 @@ param(
     [Parameter(Mandatory = $true)] [string] $JournalPath,
     [Parameter(Mandatory = $true)] [string] $ReportPath,
     [string] $HtmlReportPath,
-    [Nullable[DateTime]] $Deadline,
+    # A DateTime from PowerShell, or text from a shell that is not PowerShell (bash, cmd): read in the script, so that a
+    # time it cannot read is a failure with a report (exit 2), not a binding error before the script runs.
+    [object] $Deadline,
     [int] $ThrottleLimit = 1,
     [int] $MaxFailures = 0,
     [int] $PollIntervalSec = 10,
@@ -196,6 +205,20 @@ try {
     }
     Write-Line ("Selected {0} cluster(s): {1}" -f $selected.Count, (($selected | ForEach-Object { "$($_.ClusterName) ($($_.ServiceGroupInstanceNo))" }) -join ', '))
 
+    $deadlineTime = $null
+    if ($Deadline -is [DateTime]) { $deadlineTime = $Deadline }
+    elseif ($Deadline -is [DateTimeOffset]) { $deadlineTime = $Deadline.UtcDateTime }
+    elseif ($null -ne $Deadline -and "$Deadline".Trim() -ne '') {
+        $parsed = [DateTime]::MinValue
+        if ([DateTime]::TryParse("$Deadline", [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::AssumeLocal, [ref] $parsed) -or
+            [DateTime]::TryParse("$Deadline", [ref] $parsed)) { $deadlineTime = $parsed }
+        else {
+            throw (New-Object System.Management.Automation.ErrorRecord (
+                (New-Object System.ArgumentException "-Deadline '$Deadline' is not a time, so nothing was restarted. From bash or cmd give it as text, e.g. 2026-12-06T06:00:00Z; from PowerShell, e.g. (Get-Date).AddHours(3)."),
+                'InvalidDeadline', 'InvalidArgument', "$Deadline"))
+        }
+    }
+
     $journalDirectory = Split-Path -Parent (Resolve-FullPath $JournalPath)
     if (-not (Test-Path -LiteralPath $journalDirectory)) { $null = New-Item -ItemType Directory -Force -Path $journalDirectory }
     $rollout = @{
@@ -203,12 +226,11 @@ try {
         ThrottleLimit = $ThrottleLimit; MaxFailures = $MaxFailures; PollIntervalSec = $PollIntervalSec
         TimeoutMinutes = $TimeoutMinutes; SettleSec = $SettleSec
     }
-    # (PowerShell hands a [Nullable[DateTime]] parameter over as a plain DateTime, or $null.)
-    if ($null -ne $Deadline) { $rollout.Deadline = $Deadline }
+    if ($null -ne $deadlineTime) { $rollout.Deadline = $deadlineTime }
     if ($null -ne $TrafficRecovery) {
         $rollout.TrafficRecovery = $TrafficRecovery; $rollout.TrafficMetric = $TrafficMetric; $rollout.TrafficBaselineMinutes = $TrafficBaselineMinutes
     }
-    Write-Line "Journal: $JournalPath$(if ($null -ne $Deadline) { "; no cluster starts after $($Deadline.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss')) UTC" })"
+    Write-Line "Journal: $JournalPath$(if ($null -ne $deadlineTime) { "; no cluster starts after $($deadlineTime.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss')) UTC" })"
 
     # Explicit -ErrorAction and -ErrorVariable: a cluster's error is one of its results, never the end of the rollout.
     # Each result is kept as it comes, so a terminating error later still leaves the earlier ones in the report.
