@@ -159,6 +159,15 @@ function Format-Table-Rows($Rows, [int] $Width = 0) {
     $count = $Rows[0].Count
     $widths = @(foreach ($i in 0..($count - 1)) { ($Rows | ForEach-Object { "$(@($_)[$i])".Length } | Measure-Object -Maximum).Maximum })
     $lead = ($widths[0..($count - 1)] | Select-Object -SkipLast 1 | ForEach-Object { $_ + 2 } | Measure-Object -Sum).Sum
+    if ($Width -gt 0 -and $lead + 30 -gt $Width) {
+        # Too wide to read as columns at this width: each row as its first cell, then "heading: value" lines under it.
+        foreach ($row in @($Rows | Select-Object -Skip 1)) {
+            Format-Wrapped "$(@($row)[0])" 0 2 $Width
+            foreach ($i in 1..($count - 1)) { Format-Wrapped "$($Rows[0][$i]): $(@($row)[$i])" 4 2 $Width }
+            ''
+        }
+        return
+    }
     if ($Width -gt 0 -and $lead + $widths[-1] -gt $Width) { $widths[-1] = [Math]::Max(20, $Width - $lead) }
     $rule = @(foreach ($i in 0..($count - 1)) { '-' * [Math]::Min($widths[$i], "$($Rows[0][$i])".Length) })
     foreach ($row in @(, $Rows[0]) + @(, $rule) + @($Rows | Select-Object -Skip 1)) {
@@ -198,7 +207,7 @@ function ConvertTo-AboutText($Doc) {
                     'para' { Format-Wrapped $b.Text 4 | ForEach-Object { $out.Add($_) } }
                     'item' { Format-Wrapped "$($b.Marker) $($b.Text)" 4 ($b.Marker.Length + 1) | ForEach-Object { $out.Add($_) } }
                     'code' { $b.Lines | ForEach-Object { $out.Add("        $_".TrimEnd()) } }
-                    'table' { Format-Table-Rows $b.Rows 76 | ForEach-Object { $out.Add("    $_") } }
+                    'table' { Format-Table-Rows $b.Rows 76 | ForEach-Object { $out.Add("    $_".TrimEnd()) } }
                 }
                 if ($b.Kind -ne 'item') { $out.Add('') }
                 $previous = $b.Kind
