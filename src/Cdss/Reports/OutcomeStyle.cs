@@ -26,12 +26,12 @@ namespace Cdss.Reports
         private static readonly Dictionary<string, OutcomeStyle> Known = new Dictionary<string, OutcomeStyle>(StringComparer.Ordinal)
         {
             [nameof(RolloutOutcome.Succeeded)] = new OutcomeStyle("#2e7d32", "succeeded", "done: the service showed it begin, then finish with every broker up and green"),
-            [nameof(RolloutOutcome.AlreadyDone)] = new OutcomeStyle("#66a86a", "already done", "done by an earlier run with the same journal; not touched again"),
-            [nameof(RolloutOutcome.Failed)] = new OutcomeStyle("#c62828", "failed", "did not come back: the cluster turned red, or the request failed"),
+            [nameof(RolloutOutcome.AlreadyDone)] = new OutcomeStyle("#66a86a", "already done", "done by an earlier run with the same journal, or resolved as done by someone; not touched again"),
+            [nameof(RolloutOutcome.Failed)] = new OutcomeStyle("#c62828", "failed", "not done: the cluster turned red, its traffic did not come back, or the request certainly failed; it stays failed until someone decides (Resolve-CdssRollout)"),
             [nameof(RolloutOutcome.TimedOut)] = new OutcomeStyle("#e65100", "timed out", "not done in time; it may still be running on the service"),
-            [nameof(RolloutOutcome.OutcomeUnknown)] = new OutcomeStyle("#6a1b9a", "outcome unknown", "the request may or may not have reached the service; look at the cluster before trying again"),
+            [nameof(RolloutOutcome.OutcomeUnknown)] = new OutcomeStyle("#6a1b9a", "outcome unknown", "it cannot be told whether it happened: the request's answer was lost, or it was never seen to begin; it is not requested again until someone decides (Resolve-CdssRollout)"),
             [nameof(RolloutOutcome.WaitInterrupted)] = new OutcomeStyle("#ad5c00", "wait interrupted", "progress could not be read; it may still be running on the service"),
-            [nameof(RolloutOutcome.Skipped)] = new OutcomeStyle("#757575", "skipped", "the pre-check or the service said no; nothing was done to it"),
+            [nameof(RolloutOutcome.Skipped)] = new OutcomeStyle("#757575", "skipped", "not touched: the pre-check said no or could not be asked, or the service declined the request"),
             [nameof(RolloutOutcome.NotStarted)] = new OutcomeStyle("#90a4ae", "not started", "not started, because the rollout stopped after a failure"),
             [nameof(RolloutOutcome.Deferred)] = new OutcomeStyle("#546e7a", "deferred", "not started, because the deadline had passed; a later run with the same journal picks it up"),
             ["CanRestart"] = new OutcomeStyle("#2e7d32", "can restart", "the pre-check said yes"),
