@@ -7,6 +7,7 @@ Import-Module (Join-Path $PSScriptRoot '../build/CdssEmulator.psm1') -Force
 # What this test file started, so that Stop-TestEnvironment in its AfterAll can end all of it.
 $script:StartedEmulators = [System.Collections.Generic.List[object]]::new()
 $script:ConnectedSessions = [System.Collections.Generic.List[object]]::new()
+$script:ClockDrivers = [System.Collections.Generic.List[object]]::new()
 
 function Start-TestEmulator([string[]] $ArgumentList = @()) {
     $emulator = Start-CdssEmulator -EmulatorPath $script:EmulatorPath -ArgumentList $ArgumentList
@@ -26,6 +27,8 @@ function Start-ConnectedEmulator([string[]] $ArgumentList = @(), [switch] $NotDe
 # Disconnects the default session and every session Start-ConnectedEmulator made, and stops every emulator
 # Start-TestEmulator started, so that nothing of one test file is left running for the next.
 function Stop-TestEnvironment {
+    foreach ($driver in $script:ClockDrivers) { Stop-ClockDriver $driver }
+    $script:ClockDrivers.Clear()
     Disconnect-Cdss -ErrorAction SilentlyContinue
     foreach ($session in $script:ConnectedSessions) { Disconnect-Cdss -Session $session -ErrorAction SilentlyContinue }
     foreach ($emulator in $script:StartedEmulators) { Stop-CdssEmulator $emulator }
@@ -71,4 +74,60 @@ function Invoke-Collected([scriptblock] $Script) {
         Warnings = @($all | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
         Lines    = @($all | Where-Object { $_ -is [System.Management.Automation.InformationRecord] } | ForEach-Object { "$($_.MessageData)" })
     }
+}
+
+# Moves the emulator clock past every restart-like run as soon as a read has shown it running, so that a -Wait rollout
+# finds it done at its next poll (one poll interval per cluster) instead of waiting for its brokers in real time, and
+# can never miss its start, however loaded the machine: a run the driver finishes was seen by a read first, and until
+# then it only moves with the real clock (start the emulator with a broker restart time long enough to be seen, e.g.
+# '--broker-restart-ms', '1000'). A read shows a run when it arrived after its first broker went down, or, during the
+# start delay that shows nowhere else, when it is a pre-check (which says "in progress") or the run is a config apply
+# (whose settling shows as "changing"). The clock moves only while every running run has been shown, so that no run is
+# carried past its start unseen; runs of the clusters in the driver's Hold list are left to the real clock.
+# Reads come from the emulator's request log, so the driver serves rollouts in this process and in child processes alike.
+function Start-ClockDriver($Emulator) {
+    $state = [hashtable]::Synchronized(@{ Stop = $false; Hold = @(); Moves = 0; Errors = [System.Collections.Generic.List[string]]::new() })
+    $ps = [powershell]::Create()
+    $null = $ps.AddScript({
+            param([string] $ControlUri, $State)
+            $starts = 'rollingRestart', 'rollingUpgrade', 'setClusterKafkaConfigGroup', 'restartKafkaServicePerNode', 'restartKafkaService', 'restartAllServices'
+            while (-not $State.Stop) {
+                try {
+                    $running = @(Invoke-RestMethod "$ControlUri/restarts" -TimeoutSec 10 | ForEach-Object { $_ } | Where-Object outcome -EQ 'running')
+                    $ready = $running.Count -gt 0 -and -not @($running | Where-Object { $_.serviceGroupInstanceNo -in $State.Hold })
+                    if ($ready) {
+                        $reads = @(Invoke-RestMethod "$ControlUri/requests" -TimeoutSec 10 | ForEach-Object { $_ } |
+                                Where-Object { $_.status -eq 200 -and $_.operation -notin $starts -and $null -ne $_.serviceGroupInstanceNo })
+                        foreach ($run in $running) {
+                            $accepted = [DateTimeOffset]$run.acceptedAt
+                            $started = [DateTimeOffset]$run.startedAt
+                            $shown = $reads | Where-Object {
+                                $at = [DateTimeOffset]$_.receivedAt
+                                $_.serviceGroupInstanceNo -eq $run.serviceGroupInstanceNo -and
+                                ($at -ge $started -or ($at -ge $accepted -and ($_.operation -like '*PreCheck' -or $run.kind -eq 'configApply')))
+                            }
+                            if (-not $shown) { $ready = $false; break }
+                        }
+                    }
+                    if ($ready) {
+                        $config = Invoke-RestMethod "$ControlUri/config" -TimeoutSec 10
+                        $step = [Math]::Max(50, [Math]::Max($config.brokerRestartMs, [Math]::Max($config.restartDelayMs, $config.configApplyDelayMs))) / 1000
+                        $null = Invoke-RestMethod -Method Post "$ControlUri/clock" -Body "{`"advanceSeconds`":$step}" -ContentType 'application/json' -TimeoutSec 10
+                        $State.Moves++
+                        continue
+                    }
+                }
+                catch { if ($State.Errors.Count -lt 20) { $State.Errors.Add("$_") } }
+                Start-Sleep -Milliseconds 100
+            }
+        }).AddArgument($Emulator.ControlUri).AddArgument($state)
+    $driver = [pscustomobject]@{ PowerShell = $ps; Handle = $ps.BeginInvoke(); State = $state }
+    $script:ClockDrivers.Add($driver)
+    $driver
+}
+
+function Stop-ClockDriver($Driver) {
+    $Driver.State.Stop = $true
+    if (-not $Driver.Handle.AsyncWaitHandle.WaitOne(5000)) { $Driver.PowerShell.Stop() }
+    $Driver.PowerShell.Dispose()
 }
