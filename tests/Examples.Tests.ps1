@@ -1,7 +1,18 @@
 # The examples of the README, run as written against the emulator.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '50'
+    # A broker takes 1 s to restart, long enough for a rollout's first poll to see it, here or in a child process;
+    # the clock driver finishes each restart once a poll has seen it, so a -Wait rollout costs one poll per cluster.
+    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '1000'
+    $script:driver = Start-ClockDriver $emu
+    # Every -Wait polls each second and gives up after a minute: a rollout that cannot see its restart fails fast.
+    # (A default value applied without -Wait would select the rollout parameter set, so it is given only with -Wait.)
+    $script:waitDefaults = @{
+        '*-Cdss*:PollIntervalSec' = { if ($args[0].BoundParameters -contains 'Wait') { 1 } }
+        '*-Cdss*:TimeoutMinutes'  = { if ($args[0].BoundParameters -contains 'Wait') { 1 } }
+    }
+    function Set-WaitDefaults { foreach ($k in $waitDefaults.Keys) { $global:PSDefaultParameterValues[$k] = $waitDefaults[$k] } }
+    function Remove-WaitDefaults { foreach ($k in $waitDefaults.Keys) { $global:PSDefaultParameterValues.Remove($k) } }
     $script:readme = Get-Content (Join-Path $PSScriptRoot '../README.md') -Raw
     # The host these tests run in: pwsh, or powershell.exe when the suite runs under Windows PowerShell 5.1.
     $script:pwsh = if ($PSVersionTable.PSEdition -eq 'Desktop') { Join-Path $PSHOME 'powershell.exe' } else { Join-Path $PSHOME 'pwsh' }
@@ -70,13 +81,13 @@ Describe 'The fleet examples' {
     }
 
     It 'runs the restart pipeline as written (polling every second instead of ten)' {
-        $PSDefaultParameterValues['Start-CdssRollingRestart:PollIntervalSec'] = 1
+        Set-WaitDefaults
         try {
             $errs = $null
             $out = Get-CdssCluster | Test-CdssRollingRestart -ThrottleLimit 16 | Where-Object CanRestart |
                 Start-CdssRollingRestart -Wait -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue 6>$null
         }
-        finally { $PSDefaultParameterValues.Remove('Start-CdssRollingRestart:PollIntervalSec') }
+        finally { Remove-WaitDefaults }
         # Four clusters are ready; the emulator's kafka-flaky, last of them, turns red during its restart by design.
         $out.ServiceGroupInstanceNo | Should -Be @(3432149, 3432150, 3432153, 3432154)
         "$($out.Outcome)" | Should -Be 'Succeeded Succeeded Succeeded Failed'
@@ -160,7 +171,7 @@ Describe 'The CI step and its recipes' {
     }
 
     It 'a green night exits 0 with JUnit and HTML, and the same journal again is a no-op that still passes' {
-        $arguments = '-ClusterName', 'kafka-prod-*', '-JournalPath', (Join-Path $TestDrive 'j/night.jsonl'), '-ReportPath', $report, '-HtmlReportPath', $html, '-PollIntervalSec', '1', '-Deadline', (Get-Date).AddHours(1).ToString('o')
+        $arguments = '-ClusterName', 'kafka-prod-*', '-JournalPath', (Join-Path $TestDrive 'j/night.jsonl'), '-ReportPath', $report, '-HtmlReportPath', $html, '-PollIntervalSec', '1', '-TimeoutMinutes', '1', '-Deadline', (Get-Date).AddHours(1).ToString('o')
         $run = Invoke-Step $step $arguments
         $run.ExitCode | Should -Be 0 -Because $run.Text
         $run.Last | Should -Match 'Cdss nightly rollout: 2 cluster\(s\): 2 Succeeded\. Exit code 0\.$'
@@ -181,13 +192,6 @@ Describe 'The CI step and its recipes' {
         Assert-NotRun $run $report 'CdssNetworkError'
     }
 
-    It 'a wrong secret key exits 2 with a failing test case' {
-        $run = Invoke-Step $step '-ClusterName', 'kafka-prod-*', '-JournalPath', (Join-Path $TestDrive 'j.jsonl'), '-ReportPath', $report, '-HtmlReportPath', $html -Environment @{ NCLOUD_SECRET_KEY = 'not-the-secret' }
-        Assert-NotRun $run $report 'CdssAuthenticationFailed'
-        $html | Should -Exist
-        $run.Text | Should -Not -Match 'not-the-secret'
-    }
-
     It 'a journal held by another build exits 2 with a failing test case, and nothing is restarted' {
         $journal = Join-Path $TestDrive 'busy.jsonl'
         $holder = [System.IO.File]::Open($journal, 'OpenOrCreate', 'ReadWrite', 'None')
@@ -197,10 +201,7 @@ Describe 'The CI step and its recipes' {
         (Read-JUnit $report).testsuites.testsuite.testcase.name | Should -Be 'Start-CdssRollingRestart: CdssJournalInUse'
     }
 
-    It 'no cluster selected exits 2 with a failing test case: a pattern that matches nothing, or no selection at all' {
-        $run = Invoke-Step $step '-ClusterName', 'kafka-nothing-*', '-JournalPath', (Join-Path $TestDrive 'j.jsonl'), '-ReportPath', $report
-        Assert-NotRun $run $report 'NoClusterSelected'
-        (Read-JUnit $report).testsuites.testsuite.testcase.failure.message | Should -Match 'No cluster matched kafka-nothing-\*'
+    It 'no selection at all exits 2 with a failing test case (a pattern that matches nothing: the Azure Automation runbook below)' {
         $none = Invoke-Step $step '-JournalPath', (Join-Path $TestDrive 'j.jsonl'), '-ReportPath', $report
         Assert-NotRun $none $report 'NoClusterSelected'
     }
@@ -223,7 +224,7 @@ Describe 'The CI step and its recipes' {
         $arguments = $arguments.Trim().Replace('$(CdssJournal)', $journal).Replace('$(Build.ArtifactStagingDirectory)', $staging)
         # What PowerShell@2 runs for targetType filePath: the file dot-sourced under errorActionPreference, then its exit code.
         $wrapper = Join-Path $TestDrive 'azure-task.ps1'
-        Set-Content $wrapper "`$ErrorActionPreference = 'Stop'`n. '$step' $arguments -PollIntervalSec 1`nif (Test-Path -LiteralPath variable:\LASTEXITCODE) { exit `$LASTEXITCODE }"
+        Set-Content $wrapper "`$ErrorActionPreference = 'Stop'`n. '$step' $arguments -PollIntervalSec 1 -TimeoutMinutes 1`nif (Test-Path -LiteralPath variable:\LASTEXITCODE) { exit `$LASTEXITCODE }"
         $environment = @{ TF_BUILD = 'True'; NCLOUD_SITE = [regex]::Match($yaml, '(?m)^\s+NCLOUD_SITE: (\w+)').Groups[1].Value }
 
         Add-CdssEmulatorFault $emu @{ operation = 'rollingRestartPreCheck'; serviceGroupInstanceNo = 3432149; kind = 'code'; code = 1001; message = 'Cluster is not in running state (changing)'; times = 1 }
@@ -243,7 +244,7 @@ Describe 'The CI step and its recipes' {
         (Get-CdssEmulatorRestart -Emulator $emu).serviceGroupInstanceNo | Should -Be @(3432150, 3432149)
     }
 
-    It 'Jenkins, as the pwsh step runs it: a wrong key fails the build, with the JUnit report where the junit step reads it' {
+    It 'Jenkins, as the pwsh step runs it: a wrong secret key fails the build (exit 2) without showing the key, with the JUnit and HTML reports where the build reads them' {
         $jenkinsfile = Get-Content (Join-Path $examples 'Jenkinsfile') -Raw
         $block = [regex]::Match($jenkinsfile, "pwsh '''(?<s>.*?)'''", 'Singleline').Groups['s'].Value
         $block | Should -Match '& \./examples/Invoke-CdssNightlyRollout\.ps1 '
@@ -251,8 +252,9 @@ Describe 'The CI step and its recipes' {
         $script = Join-Path $TestDrive 'jenkins-step.ps1'
         Set-Content $script $block.Replace('& ./examples/Invoke-CdssNightlyRollout.ps1 ', "& '$step' ")
         $workspace = Join-Path $TestDrive 'ws'
-        $run = Invoke-Step $script -Environment @{ JENKINS_URL = 'http://jenkins.example/'; BUILD_TAG = 'jenkins-kafka-nightly-42'; WORKSPACE = $workspace; NCLOUD_SITE = 'fin'; NCLOUD_SECRET_KEY = 'wrong' }
+        $run = Invoke-Step $script -Environment @{ JENKINS_URL = 'http://jenkins.example/'; BUILD_TAG = 'jenkins-kafka-nightly-42'; WORKSPACE = $workspace; NCLOUD_SITE = 'fin'; NCLOUD_SECRET_KEY = 'not-the-secret' }
         Assert-NotRun $run (Join-Path $workspace 'out/cdss-rollout.xml') 'CdssAuthenticationFailed'
+        $run.Text | Should -Not -Match 'not-the-secret'
         $run.Text | Should -Match '(?m)NOT DONE: The rollout did not run: CdssAuthenticationFailed'
         Join-Path $workspace 'out/cdss-rollout.html' | Should -Exist
     }
@@ -285,10 +287,17 @@ function Get-AutomationVariable([string] $Name) { $env:TEST_AUTOMATION_DIRECTORY
         $resumed.Text | Should -Match '2 cluster\(s\): 2 AlreadyDone\. Exit code 0\.'
         @(Get-CdssEmulatorRestart -Emulator $emu).Count | Should -Be 2
 
+        # A pattern that matches nothing: the step exits 2 with a failing test case, and the runbook fails the job.
+        Get-ChildItem $journals | Remove-Item
         $failed = Invoke-Step $runbook '-ClusterName', 'kafka-nothing-*' -Environment $environment -WorkingDirectory $examples
         $failed.ExitCode | Should -Not -Be 0
         $failed.Text | Should -Match '(?s)did not end with every cluster done \(exit code 2\).*-ResumeJobId'
+        $failed.Text | Should -Match 'Cdss nightly rollout: not run: NoClusterSelected\. Exit code 2\.'
         $failed.Text | Should -Not -Match ([regex]::Escape($secret))
+        $case = @((Read-JUnit (Get-ChildItem $journals -Filter 'cdss-rollout-*.xml').FullName).testsuites.testsuite.testcase)
+        $case.Count | Should -Be 1
+        $case[0].failure.type | Should -Be 'NoClusterSelected'
+        $case[0].failure.message | Should -Match 'No cluster matched kafka-nothing-\*'
     }
 }
 
@@ -354,7 +363,7 @@ public static class PngProbe {
         }
         Reset-CdssEmulator $emu
         $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
-        $results = (Invoke-Collected { Get-CdssCluster -Name 'kafka-prod-01', 'kafka-stage' | Start-CdssRollingRestart -Wait -Force -PollIntervalSec 1 }).Results
+        $results = (Invoke-Collected { Get-CdssCluster -Name 'kafka-prod-01', 'kafka-stage' | Start-CdssRollingRestart -Wait -Force -PollIntervalSec 1 -TimeoutMinutes 1 }).Results
         $results.Outcome | Should -Be @('Succeeded', 'Skipped')
         $page = Join-Path $TestDrive 'rollout.html'
         $results | Export-CdssReport -Path $page -Format Html
@@ -376,51 +385,75 @@ public static class PngProbe {
     }
 }
 
-Describe 'The help examples of <_>' -ForEach @(
-    'Get-CdssKafkaVersion', 'Test-CdssRollingUpgrade', 'Start-CdssRollingUpgrade', 'Get-CdssConfigGroup', 'Get-CdssConfigGroupSetting',
-    'Set-CdssConfigGroupSetting', 'Set-CdssClusterConfigGroup', 'Get-CdssClusterNode', 'Restart-CdssKafkaNode', 'Get-CdssMetric'
-) {
+BeforeDiscovery {
+    $script:helpCommands = @(
+        'Get-CdssKafkaVersion', 'Test-CdssRollingUpgrade', 'Start-CdssRollingUpgrade', 'Get-CdssConfigGroup', 'Get-CdssConfigGroupSetting',
+        'Set-CdssConfigGroupSetting', 'Set-CdssClusterConfigGroup', 'Get-CdssClusterNode', 'Restart-CdssKafkaNode', 'Get-CdssMetric')
+}
+
+Describe 'The help examples of <Name>' -ForEach @($helpCommands | ForEach-Object { @{ Name = $_; All = $helpCommands } }) {
     BeforeAll {
         # Each example's first powershell block, and the output block after it when there is one.
-        $text = Get-Content (Join-Path $PSScriptRoot "../docs/help/$_.md") -Raw
-        $section = [regex]::Match($text, '(?ms)^## EXAMPLES\s*$(?<body>.*?)^## ').Groups['body'].Value
-        $script:examples = @([regex]::Split($section, '(?m)^### ') | Where-Object { $_ -match '^Example' } | ForEach-Object {
-                [pscustomobject]@{
-                    Title  = ($_ -split "`n")[0].Trim()
-                    Code   = [regex]::Match($_, '(?s)```powershell\r?\n(?<c>.*?)\r?\n```').Groups['c'].Value
-                    Output = [regex]::Match($_, '(?s)```output\r?\n(?<o>.*?)\r?\n```').Groups['o'].Value
-                }
-            })
+        function Get-HelpExample([string] $Command) {
+            $text = Get-Content (Join-Path $PSScriptRoot "../docs/help/$Command.md") -Raw
+            $section = [regex]::Match($text, '(?ms)^## EXAMPLES\s*$(?<body>.*?)^## ').Groups['body'].Value
+            @([regex]::Split($section, '(?m)^### ') | Where-Object { $_ -match '^Example' } | ForEach-Object {
+                    [pscustomobject]@{
+                        Title  = ($_ -split "`n")[0].Trim()
+                        Code   = [regex]::Match($_, '(?s)```powershell\r?\n(?<c>.*?)\r?\n```').Groups['c'].Value
+                        Output = [regex]::Match($_, '(?s)```output\r?\n(?<o>.*?)\r?\n```').Groups['o'].Value
+                    }
+                })
+        }
 
-        # All examples of one file run in one fresh pwsh (so that host output such as "What if:" is captured too),
-        # each against a freshly reset emulator, with a default session as a user would have after Connect-Cdss.
-        $runner = Join-Path $TestDrive 'run-examples.ps1'
-        $data = Join-Path $TestDrive 'examples.json'
-        @{ Module = $ModulePath; Endpoint = $emu.Endpoint; ControlUri = $emu.ControlUri; AccessKey = $emu.AccessKey; Examples = @($examples.Code) } |
-            ConvertTo-Json -Depth 4 | Set-Content $data
-        Set-Content $runner @'
+        # The examples of every help file run in one fresh pwsh (so that host output such as "What if:" is captured
+        # too), each against a freshly reset emulator, with a default session as a user would have after Connect-Cdss.
+        # The first help file to run starts it; the others read its output.
+        if (-not (Get-Variable -Scope Script -Name helpRuns -ErrorAction SilentlyContinue)) {
+            $runner = Join-Path $TestDrive 'run-examples.ps1'
+            $data = Join-Path $TestDrive 'examples.json'
+            $files = @($All | ForEach-Object { @{ Name = $_; Examples = @((Get-HelpExample $_).Code) } })
+            @{ Module = $ModulePath; Endpoint = $emu.Endpoint; ControlUri = $emu.ControlUri; AccessKey = $emu.AccessKey; Files = $files } |
+                ConvertTo-Json -Depth 5 | Set-Content $data
+            Set-Content $runner @'
 param([string] $DataPath)
 $data = Get-Content $DataPath -Raw | ConvertFrom-Json
 $PSStyle.OutputRendering = 'PlainText'
 Import-Module $data.Module
+# Every -Wait gives up after a minute (unless the example says otherwise): a rollout that cannot see its restart
+# fails fast. A default applied without -Wait would select the rollout parameter set, so it is given only with -Wait.
+$PSDefaultParameterValues['*-Cdss*:TimeoutMinutes'] = { if ($args[0].BoundParameters -contains 'Wait') { 1 } }
 $secret = ConvertTo-SecureString 'emulator-secret-key' -AsPlainText -Force
-$null = Connect-Cdss -Endpoint $data.Endpoint -AccessKey $data.AccessKey -SecretKey $secret
-for ($i = 0; $i -lt $data.Examples.Count; $i++) {
-    $null = Invoke-RestMethod -Method Post "$($data.ControlUri)/reset"
-    Write-Host "### EXAMPLE $i"
-    try {
-        $out = & ([scriptblock]::Create($data.Examples[$i])) *>&1
-        $errors = @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
-        $out | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] } | Out-String -Width 80 | Write-Host
-        foreach ($e in $errors) { Write-Host "### ERROR $($e.FullyQualifiedErrorId): $e" }
+foreach ($file in $data.Files) {
+    Write-Host "### FILE $($file.Name)"
+    # A new default session per help file, as a user reading that page would have: it knows no cluster names yet.
+    $null = Connect-Cdss -Endpoint $data.Endpoint -AccessKey $data.AccessKey -SecretKey $secret
+    for ($i = 0; $i -lt @($file.Examples).Count; $i++) {
+        $null = Invoke-RestMethod -Method Post "$($data.ControlUri)/reset"
+        Write-Host "### EXAMPLE $i"
+        try {
+            $out = & ([scriptblock]::Create(@($file.Examples)[$i])) *>&1
+            $errors = @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            $out | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] } | Out-String -Width 80 | Write-Host
+            foreach ($e in $errors) { Write-Host "### ERROR $($e.FullyQualifiedErrorId): $e" }
+        }
+        catch { Write-Host "### ERROR uncaught: $_" }
     }
-    catch { Write-Host "### ERROR uncaught: $_" }
+    Write-Host '### END'
 }
-Write-Host '### END'
 '@
-        $raw = & $pwsh -NoProfile -NonInteractive -File $runner -DataPath $data 2>&1 | Out-String
+            $output = & $pwsh -NoProfile -NonInteractive -File $runner -DataPath $data 2>&1 | Out-String
+            $script:helpRuns = @{}
+            foreach ($part in [regex]::Split($output, '(?m)^### FILE ') | Select-Object -Skip 1) {
+                $name, $text = $part -split '\r?\n', 2
+                $helpRuns[$name.Trim()] = $text
+            }
+            $script:helpRunsRaw = $output
+        }
+
+        $script:examples = Get-HelpExample $Name
+        $script:raw = if ($helpRuns.ContainsKey($Name)) { $helpRuns[$Name] } else { $helpRunsRaw }
         $script:runs = @([regex]::Split($raw, '(?m)^### EXAMPLE \d+\r?\n') | Select-Object -Skip 1)
-        $script:raw = $raw
 
         # Request ids differ per run; blank-line runs and trailing spaces do not matter.
         function Format-Comparable([string] $Text) {
@@ -470,7 +503,7 @@ Describe 'The maintenance recipes of the README' {
         $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
         function Invoke-ReadmeRecipe([string] $Heading) {
             $block = Get-ReadmeBlock $Heading 'powershell'
-            $PSDefaultParameterValues['*-Cdss*:PollIntervalSec'] = 1
+            Set-WaitDefaults
             Push-Location $TestDrive
             try {
                 $ErrorActionPreference = 'Continue'
@@ -480,7 +513,7 @@ Describe 'The maintenance recipes of the README' {
                     Errors  = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
                 }
             }
-            finally { Pop-Location; $PSDefaultParameterValues.Remove('*-Cdss*:PollIntervalSec') }
+            finally { Pop-Location; Remove-WaitDefaults }
         }
     }
     BeforeEach { Reset-CdssEmulator $emu }
