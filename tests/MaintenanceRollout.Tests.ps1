@@ -91,7 +91,7 @@ Describe 'Set-CdssClusterConfigGroup -Wait' {
 
     It '-WhatIf -Wait sends nothing' {
         Reset-CdssEmulator $emu
-        Set-CdssClusterConfigGroup 3432149 -ConfigGroupNo 102 -Wait -WhatIf
+        Set-CdssClusterConfigGroup 3432149 -ConfigGroupNo 102 -Wait -TimeoutMinutes 1 -WhatIf
         (Get-CdssEmulatorRequest $emu | Measure-Object).Count | Should -Be 0
     }
 }

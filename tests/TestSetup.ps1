@@ -90,47 +90,57 @@ function Start-ClockDriver($Emulator) {
     $ps = [powershell]::Create()
     $null = $ps.AddScript({
             param([string] $ControlUri, $State)
-            # One HTTP client and a text check first: most looks find nothing running, and should cost next to nothing.
+            # One HTTP client, and text checks before any parsing: most looks find nothing running, or nothing new since
+            # the last look, and should cost next to nothing.
             Add-Type -AssemblyName System.Net.Http   # Windows PowerShell 5.1 does not load it by itself
             $http = [System.Net.Http.HttpClient]::new()
             $http.Timeout = [TimeSpan]::FromSeconds(10)
-            function Get-Json([string] $Path) { @($http.GetStringAsync("$ControlUri/$Path").GetAwaiter().GetResult() | ConvertFrom-Json | ForEach-Object { $_ }) }
+            function Get-Text([string] $Path) { $http.GetStringAsync("$ControlUri/$Path").GetAwaiter().GetResult() }
             $starts = 'rollingRestart', 'rollingUpgrade', 'setClusterKafkaConfigGroup', 'restartKafkaServicePerNode', 'restartKafkaService', 'restartAllServices'
+            $lastLook = $null
             while (-not $State.Stop) {
                 $busy = $false
                 try {
-                    $text = $http.GetStringAsync("$ControlUri/restarts").GetAwaiter().GetResult()
-                    $busy = $text.Contains('"outcome":"running"')
+                    $restarts = Get-Text 'restarts'
+                    $busy = $restarts.Contains('"outcome":"running"')
                     $ready = $false
                     if ($busy) {
-                        $running = @($text | ConvertFrom-Json | ForEach-Object { $_ } | Where-Object outcome -EQ 'running')
-                        $ready = $running.Count -gt 0 -and -not @($running | Where-Object { $_.serviceGroupInstanceNo -in $State.Hold })
-                    }
-                    if ($ready) {
-                        $reads = @(Get-Json 'requests' | Where-Object { $_.status -eq 200 -and $_.operation -notin $starts -and $null -ne $_.serviceGroupInstanceNo })
-                        foreach ($run in $running) {
-                            $accepted = [DateTimeOffset]$run.acceptedAt
-                            $started = [DateTimeOffset]$run.startedAt
-                            $shown = $reads | Where-Object {
-                                $at = [DateTimeOffset]$_.receivedAt
-                                $_.serviceGroupInstanceNo -eq $run.serviceGroupInstanceNo -and
-                                ($at -ge $started -or ($at -ge $accepted -and ($_.operation -like '*PreCheck' -or $run.kind -eq 'configApply')))
+                        $requests = Get-Text 'requests'
+                        $look = "$restarts`n$requests`n$($State.Hold -join ',')"
+                        if ($look -ne $lastLook) {
+                            $lastLook = $look
+                            $running = @($restarts | ConvertFrom-Json | ForEach-Object { $_ } | Where-Object outcome -EQ 'running')
+                            $ready = $running.Count -gt 0
+                            foreach ($run in $running) { if ($run.serviceGroupInstanceNo -in $State.Hold) { $ready = $false } }
+                            if ($ready) {
+                                $reads = @($requests | ConvertFrom-Json | ForEach-Object { $_ })
+                                foreach ($run in $running) {
+                                    $accepted = [DateTimeOffset]$run.acceptedAt
+                                    $started = [DateTimeOffset]$run.startedAt
+                                    $shown = $false
+                                    foreach ($read in $reads) {
+                                        if ($read.status -ne 200 -or $read.serviceGroupInstanceNo -ne $run.serviceGroupInstanceNo -or $read.operation -in $starts) { continue }
+                                        $at = [DateTimeOffset]$read.receivedAt
+                                        if ($at -ge $started -or ($at -ge $accepted -and ($read.operation -like '*PreCheck' -or $run.kind -eq 'configApply'))) { $shown = $true; break }
+                                    }
+                                    if (-not $shown) { $ready = $false; break }
+                                }
                             }
-                            if (-not $shown) { $ready = $false; break }
                         }
                     }
                     if ($ready) {
-                        $config = Get-Json 'config'
+                        $config = Get-Text 'config' | ConvertFrom-Json
                         $step = [Math]::Max(50, [Math]::Max($config.brokerRestartMs, [Math]::Max($config.restartDelayMs, $config.configApplyDelayMs))) / 1000
                         $body = [System.Net.Http.StringContent]::new("{`"advanceSeconds`":$step}", [Text.Encoding]::UTF8, 'application/json')
                         $null = $http.PostAsync("$ControlUri/clock", $body).GetAwaiter().GetResult().EnsureSuccessStatusCode()
                         $State.Moves++
+                        $lastLook = $null
                         continue
                     }
                 }
                 catch { if ($State.Errors.Count -lt 20) { $State.Errors.Add("$_") } }
                 # Look often while something runs, less while nothing does.
-                Start-Sleep -Milliseconds $(if ($busy) { 100 } else { 400 })
+                Start-Sleep -Milliseconds $(if ($busy) { 150 } else { 400 })
             }
             $http.Dispose()
         }).AddArgument($Emulator.ControlUri).AddArgument($state)
