@@ -394,7 +394,8 @@ Describe 'The journal, across processes' {
 
     It 'a run killed during the second of three clusters resumes with one restart request per cluster, and its record goes to redirected stdout' {
         $journal = Join-Path $TestDrive 'kill.jsonl'
-        # kafka-prod-02's restart is left to the real clock (5 brokers, 5 s), so the kill comes while it runs.
+        # kafka-prod-02's restart is left to the real clock (5 brokers of 3 s), so the kill comes while it runs.
+        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 3000 }
         $driver.State.Hold = @(3432150)
         try {
             $child = Start-Child $journal

@@ -76,15 +76,17 @@ function Invoke-Collected([scriptblock] $Script) {
     }
 }
 
-# Moves the emulator clock past every restart-like run as soon as a read has shown it running, so that a -Wait rollout
-# finds it done at its next poll (one poll interval per cluster) instead of waiting for its brokers in real time, and
-# can never miss its start, however loaded the machine: a run the driver finishes was seen by a read first, and until
-# then it only moves with the real clock (start the emulator with a broker restart time long enough to be seen, e.g.
-# '--broker-restart-ms', '1000'). A read shows a run when it arrived after its first broker went down, or, during the
-# start delay that shows nowhere else, when it is a pre-check (which says "in progress") or the run is a config apply
-# (whose settling shows as "changing"). The clock moves only while every running run has been shown, so that no run is
-# carried past its start unseen; runs of the clusters in the driver's Hold list are left to the real clock.
-# Reads come from the emulator's request log, so the driver serves rollouts in this process and in child processes alike.
+# A background runspace that moves the emulator clock past every restart-like run once a read has shown it running, so
+# that a -Wait rollout finds it done at its next poll (one poll interval per cluster) instead of waiting for its brokers
+# in real time, and can never miss its start, however loaded the machine: a run the driver finishes was seen by a read
+# first, and until then it only moves with the real clock (start the emulator with a broker restart time long enough to
+# be seen, e.g. '--broker-restart-ms', '1000'). A read shows a run when it arrived after its first broker went down, or,
+# during the start delay that shows nowhere else, when it is a pre-check (which says "in progress") or the run is a
+# config apply (whose settling shows as "changing"). The clock moves only while every running run has been shown and
+# the newest started half a second ago (emulator time), so that no run is carried past its start unseen and the clusters
+# a rollout starts together (-ThrottleLimit) do run together; runs of the clusters in the driver's Hold list are left
+# to the real clock. Reads come from the emulator's request log, so the driver serves rollouts in this process and in
+# child processes alike. Stop-TestEnvironment stops it.
 function Start-ClockDriver($Emulator) {
     $state = [hashtable]::Synchronized(@{ Stop = $false; Hold = @(); Moves = 0; Errors = [System.Collections.Generic.List[string]]::new() })
     $ps = [powershell]::Create()
@@ -127,6 +129,13 @@ function Start-ClockDriver($Emulator) {
                                 }
                             }
                         }
+                    }
+                    if ($ready) {
+                        # Half a second (emulator time) after the newest start, so that a rollout starting several
+                        # clusters at once (-ThrottleLimit) has started them all before the first one ends.
+                        $now = [DateTimeOffset]((Get-Text 'clock' | ConvertFrom-Json).now)
+                        foreach ($run in $running) { if (($now - [DateTimeOffset]$run.acceptedAt).TotalMilliseconds -lt 500) { $ready = $false } }
+                        if (-not $ready) { $lastLook = $null }
                     }
                     if ($ready) {
                         $config = Get-Text 'config' | ConvertFrom-Json
