@@ -89,7 +89,7 @@ function Restore-Pester {
 # wait little, so more processes than cores only make them fight over the CPU.
 $PesterLanes = 3
 # The files that take longest start first, so that none of them starts last; the rest follow, biggest first.
-$PesterFirst = 'Examples', 'Rollout', 'Load'
+$PesterFirst = 'Examples', 'Rollout', 'Load', 'ReadmeExamples', 'HelpExamples'
 
 function Get-TrxCounts([string] $Path) {
     [xml] $trx = Get-Content -LiteralPath $Path -Raw
