@@ -2,8 +2,8 @@
 # Examples.Tests.ps1; the examples of docs/help: HelpExamples.Tests.ps1).
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    # A broker takes 1 s to restart, long enough for a rollout's first poll to see it, here or in a child process;
-    # the clock driver finishes each restart once a poll has seen it, so a -Wait rollout costs one poll per cluster.
+    # A broker takes 1 s to restart, long enough for a rollout's first poll to see it; the clock driver finishes each
+    # restart once a poll has seen it, so a -Wait rollout costs one poll per cluster.
     $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '1000'
     $script:driver = Start-ClockDriver $emu
     # Every -Wait polls each second and gives up after a minute: a rollout that cannot see its restart fails fast.

@@ -198,9 +198,9 @@ Describe 'Halting rules' {
         "$($results.Outcome)" | Should -Be 'Skipped Succeeded'
         $failure.FullyQualifiedErrorId | Should -BeLike 'CdssPreCheckFailed*'
         "$failure" | Should -Match '^Cluster 3432151 \(kafka-stage\)'
-        (Get-CdssRollingRestartProgress 3432149).BrokerStatus | Should -Be 'green'
         @(Get-CdssEmulatorRestart $emu).serviceGroupInstanceNo | Should -Be @(3432149)
         Assert-DoneAfterRun 3432149
+        (Get-CdssRollingRestartProgress 3432149).BrokerStatus | Should -Be 'green'
     }
 
     It '-Deadline: a deadline that has passed starts nothing, and says so' {
