@@ -1,101 +1,18 @@
-# The examples of the README, run as written against the emulator.
+# The CI step of examples/ (Invoke-CdssNightlyRollout.ps1) and its recipes (Azure DevOps, Jenkins, Azure Automation),
+# run as CI runs them: each in a fresh, non-interactive pwsh with -File, against the emulator. (The examples of the
+# README: ReadmeExamples.Tests.ps1; of docs/help: HelpExamples.Tests.ps1.)
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '50'
-    $script:readme = Get-Content (Join-Path $PSScriptRoot '../README.md') -Raw
+    # A broker takes 1 s to restart, long enough for a rollout's first poll in a child process to see it; the clock
+    # driver finishes each restart once a poll has seen it, so a -Wait rollout costs one poll per cluster.
+    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '1000'
+    $script:driver = Start-ClockDriver $emu
     # The host these tests run in: pwsh, or powershell.exe when the suite runs under Windows PowerShell 5.1.
     $script:pwsh = if ($PSVersionTable.PSEdition -eq 'Desktop') { Join-Path $PSHOME 'powershell.exe' } else { Join-Path $PSHOME 'pwsh' }
-
-    # The body of the first fenced block of the given language after a heading.
-    function Get-ReadmeBlock([string] $Heading, [string] $Language) {
-        $start = $readme.IndexOf($Heading)
-        if ($start -lt 0) { throw "README has no '$Heading'." }
-        $m = [regex]::new('```' + $Language + '\r?\n(?<body>.*?)\r?\n```', 'Singleline').Match($readme, $start)
-        if (-not $m.Success) { throw "README has no $Language block after '$Heading'." }
-        $m.Groups['body'].Value
-    }
 }
 
 AfterAll {
-    Remove-Item Env:CDSS_ENDPOINT -ErrorAction SilentlyContinue
     Stop-TestEnvironment
-}
-
-Describe 'The first example' {
-    BeforeEach { Reset-CdssEmulator $emu }
-
-    It 'connects to Fin through CDSS_ENDPOINT and prints the pre-check table' {
-        $env:CDSS_ENDPOINT = $emu.Endpoint
-        try {
-            $cred = $emu.Credential
-            $warnings = $null
-            $session = Connect-Cdss -Site Fin -Credential $cred -WarningVariable warnings -WarningAction SilentlyContinue
-            $table = Test-CdssRollingRestart -ServiceGroupInstanceNo 3432149 | Out-String
-        }
-        finally { Remove-Item Env:CDSS_ENDPOINT }
-        "$($session.Site)" | Should -Be 'Fin'
-        $session.Endpoint | Should -Be $emu.Endpoint
-        "$warnings" | Should -Match 'CDSS_ENDPOINT is set'
-        $table | Should -Match '(?m)^Cluster\s+CanRestart RequestId\s+Message$'
-        $table | Should -Match '(?m)^3432149\s+True\s+[0-9a-f]{8}-[0-9a-f-]{27} SUCCESS$'
-    }
-
-    It 'rejects a CDSS_ENDPOINT that is plain http to a remote host' {
-        $env:CDSS_ENDPOINT = 'http://cdss.example.com/api/v1'
-        try {
-            { Connect-Cdss -Site Fin -Credential $emu.Credential -NotDefault -WarningAction SilentlyContinue } | Should -Throw -ErrorId 'CdssInsecureEndpoint*'
-        }
-        finally { Remove-Item Env:CDSS_ENDPOINT }
-    }
-}
-
-Describe 'The fleet examples' {
-    BeforeAll { $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential }
-    BeforeEach { Reset-CdssEmulator $emu }
-
-    It 'writes the fleet report to CSV' {
-        $csv = Join-Path $TestDrive 'fleet-precheck.csv'
-        Get-CdssCluster | Test-CdssRollingRestart -ThrottleLimit 16 |
-            Select-Object ServiceGroupInstanceNo, CanRestart, Code, Message, RequestId, CheckedAt |
-            Export-Csv $csv -NoTypeInformation
-        $rows = Import-Csv $csv
-        $rows.Count | Should -Be 6
-        ($rows | Where-Object CanRestart -EQ 'True').Count | Should -Be 4
-        $rows[0].RequestId | Should -Not -BeNullOrEmpty
-    }
-
-    It 'gates with -Quiet' {
-        { if (-not (Test-CdssRollingRestart 3432151 -Quiet -ErrorAction Stop)) { throw 'Cluster 3432151 cannot be restarted now.' } } | Should -Throw 'Cluster 3432151 cannot be restarted now.'
-        { if (-not (Test-CdssRollingRestart 3432149 -Quiet -ErrorAction Stop)) { throw 'no' } } | Should -Not -Throw
-    }
-
-    It 'runs the restart pipeline as written (polling every second instead of ten)' {
-        $PSDefaultParameterValues['Start-CdssRollingRestart:PollIntervalSec'] = 1
-        try {
-            $errs = $null
-            $out = Get-CdssCluster | Test-CdssRollingRestart -ThrottleLimit 16 | Where-Object CanRestart |
-                Start-CdssRollingRestart -Wait -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue 6>$null
-        }
-        finally { $PSDefaultParameterValues.Remove('Start-CdssRollingRestart:PollIntervalSec') }
-        # Four clusters are ready; the emulator's kafka-flaky, last of them, turns red during its restart by design.
-        $out.ServiceGroupInstanceNo | Should -Be @(3432149, 3432150, 3432153, 3432154)
-        "$($out.Outcome)" | Should -Be 'Succeeded Succeeded Succeeded Failed'
-        $out[0..2].BrokerStatus | Should -Be @('green', 'green', 'green')
-        $errs.Count | Should -Be 1
-        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssRestartFailed*'
-        $errs[0].TargetObject | Should -Be 3432154
-        "$($errs[0])" | Should -Match '^Cluster 3432154 \(kafka-flaky\): '
-    }
-
-    It 'runs the one-line examples' {
-        (Get-CdssCluster -Name 'kafka-prod-*').Count | Should -Be 2
-        $sentBefore = (Get-CdssEmulatorRequest $emu | Measure-Object).Count
-        Start-CdssRollingRestart 3432149 -WhatIf | Should -BeNullOrEmpty
-        (Get-CdssEmulatorRequest $emu | Measure-Object).Count | Should -Be $sentBefore -Because '-WhatIf sends nothing, not even the pre-check'
-        (Get-CdssRollingRestartProgress 3432149 | Select-Object -ExpandProperty Nodes).Count | Should -Be 3
-        (Invoke-CdssApi -Method GET -Path /cluster/getClusterStatus/3432149).clusterName | Should -Be 'kafka-prod-01'
-        (Invoke-CdssApi -Path /cluster/getClusterInfoList -Body @{ pageNo = 1; pageSize = 20 }).totalCount | Should -Be 6
-    }
 }
 
 Describe 'The CI step and its recipes' {
@@ -160,7 +77,7 @@ Describe 'The CI step and its recipes' {
     }
 
     It 'a green night exits 0 with JUnit and HTML, and the same journal again is a no-op that still passes' {
-        $arguments = '-ClusterName', 'kafka-prod-*', '-JournalPath', (Join-Path $TestDrive 'j/night.jsonl'), '-ReportPath', $report, '-HtmlReportPath', $html, '-PollIntervalSec', '1', '-Deadline', (Get-Date).AddHours(1).ToString('o')
+        $arguments = '-ClusterName', 'kafka-prod-*', '-JournalPath', (Join-Path $TestDrive 'j/night.jsonl'), '-ReportPath', $report, '-HtmlReportPath', $html, '-PollIntervalSec', '1', '-TimeoutMinutes', '1', '-Deadline', (Get-Date).AddHours(1).ToString('o')
         $run = Invoke-Step $step $arguments
         $run.ExitCode | Should -Be 0 -Because $run.Text
         $run.Last | Should -Match 'Cdss nightly rollout: 2 cluster\(s\): 2 Succeeded\. Exit code 0\.$'
@@ -181,13 +98,6 @@ Describe 'The CI step and its recipes' {
         Assert-NotRun $run $report 'CdssNetworkError'
     }
 
-    It 'a wrong secret key exits 2 with a failing test case' {
-        $run = Invoke-Step $step '-ClusterName', 'kafka-prod-*', '-JournalPath', (Join-Path $TestDrive 'j.jsonl'), '-ReportPath', $report, '-HtmlReportPath', $html -Environment @{ NCLOUD_SECRET_KEY = 'not-the-secret' }
-        Assert-NotRun $run $report 'CdssAuthenticationFailed'
-        $html | Should -Exist
-        $run.Text | Should -Not -Match 'not-the-secret'
-    }
-
     It 'a journal held by another build exits 2 with a failing test case, and nothing is restarted' {
         $journal = Join-Path $TestDrive 'busy.jsonl'
         $holder = [System.IO.File]::Open($journal, 'OpenOrCreate', 'ReadWrite', 'None')
@@ -197,10 +107,7 @@ Describe 'The CI step and its recipes' {
         (Read-JUnit $report).testsuites.testsuite.testcase.name | Should -Be 'Start-CdssRollingRestart: CdssJournalInUse'
     }
 
-    It 'no cluster selected exits 2 with a failing test case: a pattern that matches nothing, or no selection at all' {
-        $run = Invoke-Step $step '-ClusterName', 'kafka-nothing-*', '-JournalPath', (Join-Path $TestDrive 'j.jsonl'), '-ReportPath', $report
-        Assert-NotRun $run $report 'NoClusterSelected'
-        (Read-JUnit $report).testsuites.testsuite.testcase.failure.message | Should -Match 'No cluster matched kafka-nothing-\*'
+    It 'no selection at all exits 2 with a failing test case (a pattern that matches nothing: the Azure Automation runbook below)' {
         $none = Invoke-Step $step '-JournalPath', (Join-Path $TestDrive 'j.jsonl'), '-ReportPath', $report
         Assert-NotRun $none $report 'NoClusterSelected'
     }
@@ -223,7 +130,7 @@ Describe 'The CI step and its recipes' {
         $arguments = $arguments.Trim().Replace('$(CdssJournal)', $journal).Replace('$(Build.ArtifactStagingDirectory)', $staging)
         # What PowerShell@2 runs for targetType filePath: the file dot-sourced under errorActionPreference, then its exit code.
         $wrapper = Join-Path $TestDrive 'azure-task.ps1'
-        Set-Content $wrapper "`$ErrorActionPreference = 'Stop'`n. '$step' $arguments -PollIntervalSec 1`nif (Test-Path -LiteralPath variable:\LASTEXITCODE) { exit `$LASTEXITCODE }"
+        Set-Content $wrapper "`$ErrorActionPreference = 'Stop'`n. '$step' $arguments -PollIntervalSec 1 -TimeoutMinutes 1`nif (Test-Path -LiteralPath variable:\LASTEXITCODE) { exit `$LASTEXITCODE }"
         $environment = @{ TF_BUILD = 'True'; NCLOUD_SITE = [regex]::Match($yaml, '(?m)^\s+NCLOUD_SITE: (\w+)').Groups[1].Value }
 
         Add-CdssEmulatorFault $emu @{ operation = 'rollingRestartPreCheck'; serviceGroupInstanceNo = 3432149; kind = 'code'; code = 1001; message = 'Cluster is not in running state (changing)'; times = 1 }
@@ -243,7 +150,7 @@ Describe 'The CI step and its recipes' {
         (Get-CdssEmulatorRestart -Emulator $emu).serviceGroupInstanceNo | Should -Be @(3432150, 3432149)
     }
 
-    It 'Jenkins, as the pwsh step runs it: a wrong key fails the build, with the JUnit report where the junit step reads it' {
+    It 'Jenkins, as the pwsh step runs it: a wrong secret key fails the build (exit 2) without showing the key, with the JUnit and HTML reports where the build reads them' {
         $jenkinsfile = Get-Content (Join-Path $examples 'Jenkinsfile') -Raw
         $block = [regex]::Match($jenkinsfile, "pwsh '''(?<s>.*?)'''", 'Singleline').Groups['s'].Value
         $block | Should -Match '& \./examples/Invoke-CdssNightlyRollout\.ps1 '
@@ -251,8 +158,9 @@ Describe 'The CI step and its recipes' {
         $script = Join-Path $TestDrive 'jenkins-step.ps1'
         Set-Content $script $block.Replace('& ./examples/Invoke-CdssNightlyRollout.ps1 ', "& '$step' ")
         $workspace = Join-Path $TestDrive 'ws'
-        $run = Invoke-Step $script -Environment @{ JENKINS_URL = 'http://jenkins.example/'; BUILD_TAG = 'jenkins-kafka-nightly-42'; WORKSPACE = $workspace; NCLOUD_SITE = 'fin'; NCLOUD_SECRET_KEY = 'wrong' }
+        $run = Invoke-Step $script -Environment @{ JENKINS_URL = 'http://jenkins.example/'; BUILD_TAG = 'jenkins-kafka-nightly-42'; WORKSPACE = $workspace; NCLOUD_SITE = 'fin'; NCLOUD_SECRET_KEY = 'not-the-secret' }
         Assert-NotRun $run (Join-Path $workspace 'out/cdss-rollout.xml') 'CdssAuthenticationFailed'
+        $run.Text | Should -Not -Match 'not-the-secret'
         $run.Text | Should -Match '(?m)NOT DONE: The rollout did not run: CdssAuthenticationFailed'
         Join-Path $workspace 'out/cdss-rollout.html' | Should -Exist
     }
@@ -285,224 +193,16 @@ function Get-AutomationVariable([string] $Name) { $env:TEST_AUTOMATION_DIRECTORY
         $resumed.Text | Should -Match '2 cluster\(s\): 2 AlreadyDone\. Exit code 0\.'
         @(Get-CdssEmulatorRestart -Emulator $emu).Count | Should -Be 2
 
+        # A pattern that matches nothing: the step exits 2 with a failing test case, and the runbook fails the job.
+        Get-ChildItem $journals | Remove-Item
         $failed = Invoke-Step $runbook '-ClusterName', 'kafka-nothing-*' -Environment $environment -WorkingDirectory $examples
         $failed.ExitCode | Should -Not -Be 0
         $failed.Text | Should -Match '(?s)did not end with every cluster done \(exit code 2\).*-ResumeJobId'
+        $failed.Text | Should -Match 'Cdss nightly rollout: not run: NoClusterSelected\. Exit code 2\.'
         $failed.Text | Should -Not -Match ([regex]::Escape($secret))
+        $case = @((Read-JUnit (Get-ChildItem $journals -Filter 'cdss-rollout-*.xml').FullName).testsuites.testsuite.testcase)
+        $case.Count | Should -Be 1
+        $case[0].failure.type | Should -Be 'NoClusterSelected'
+        $case[0].failure.message | Should -Match 'No cluster matched kafka-nothing-\*'
     }
 }
-
-Describe 'The HTML report in a browser' {
-    BeforeDiscovery {
-        # Debian's chromium, or a Chrome/Chromium on PATH (Windows runners have Chrome); without one the test is skipped.
-        $candidates = @('/usr/bin/chromium') + @(Get-Command chromium, chromium-browser, google-chrome, chrome -CommandType Application -ErrorAction SilentlyContinue | ForEach-Object Source)
-        $script:browser = $candidates | Where-Object { $_ -and (Test-Path $_) } | Select-Object -First 1
-    }
-
-    It 'renders the report of a rollout to a picture that is not blank' -Skip:(-not $browser) -ForEach @(@{ Browser = $browser }) {
-        # Counts what a PNG shows (8-bit RGB/RGBA/grey, not interlaced): its size, distinct colours and non-white pixels.
-        if (-not ('PngProbe' -as [type])) {
-            # Windows PowerShell compiles against named assemblies; PowerShell 7 references the runtime already.
-            $references = @{}
-            if ($PSEdition -eq 'Desktop') { $references.ReferencedAssemblies = 'System.IO.Compression', 'System.Core' }
-            Add-Type @references -TypeDefinition @'
-using System; using System.Collections.Generic; using System.IO; using System.IO.Compression; using System.Text;
-public static class PngProbe {
-    static int Be(byte[] b, int i) { return (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]; }
-    public static long[] Measure(string path) {
-        byte[] bytes = File.ReadAllBytes(path);
-        int width = 0, height = 0, depth = 0, type = 0, pos = 8;
-        MemoryStream data = new MemoryStream();
-        while (pos + 8 <= bytes.Length) {
-            int length = Be(bytes, pos); string name = Encoding.ASCII.GetString(bytes, pos + 4, 4);
-            if (name == "IHDR") { width = Be(bytes, pos + 8); height = Be(bytes, pos + 12); depth = bytes[pos + 16]; type = bytes[pos + 17]; }
-            else if (name == "IDAT") data.Write(bytes, pos + 8, length);
-            else if (name == "IEND") break;
-            pos += 12 + length;
-        }
-        if (depth != 8) throw new NotSupportedException("bit depth " + depth);
-        int bpp = type == 6 ? 4 : type == 2 ? 3 : type == 4 ? 2 : type == 0 ? 1 : 0;
-        if (bpp == 0) throw new NotSupportedException("colour type " + type);
-        int stride = width * bpp;
-        byte[] raw = new byte[(stride + 1) * height];
-        data.Position = 2;
-        using (DeflateStream inflate = new DeflateStream(data, CompressionMode.Decompress)) {
-            int read = 0, n;
-            while (read < raw.Length && (n = inflate.Read(raw, read, raw.Length - read)) > 0) read += n;
-        }
-        byte[] prev = new byte[stride], cur = new byte[stride];
-        HashSet<int> colours = new HashSet<int>(); long nonWhite = 0;
-        for (int y = 0; y < height; y++) {
-            int filter = raw[y * (stride + 1)];
-            for (int x = 0; x < stride; x++) {
-                int v = raw[y * (stride + 1) + 1 + x], a = x >= bpp ? cur[x - bpp] : 0, b = prev[x], c = x >= bpp ? prev[x - bpp] : 0;
-                int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
-                int predictor = filter == 1 ? a : filter == 2 ? b : filter == 3 ? (a + b) / 2 : filter == 4 ? (pa <= pb && pa <= pc ? a : pb <= pc ? b : c) : 0;
-                cur[x] = (byte)(v + predictor);
-            }
-            for (int x = 0; x < width; x++) {
-                int r = cur[x * bpp], g = bpp >= 3 ? cur[x * bpp + 1] : r, bl = bpp >= 3 ? cur[x * bpp + 2] : r;
-                colours.Add((r << 16) | (g << 8) | bl);
-                if (r < 240 || g < 240 || bl < 240) nonWhite++;
-            }
-            byte[] swap = prev; prev = cur; cur = swap;
-        }
-        return new long[] { width, height, colours.Count, nonWhite };
-    }
-}
-'@
-        }
-        Reset-CdssEmulator $emu
-        $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
-        $results = (Invoke-Collected { Get-CdssCluster -Name 'kafka-prod-01', 'kafka-stage' | Start-CdssRollingRestart -Wait -Force -PollIntervalSec 1 }).Results
-        $results.Outcome | Should -Be @('Succeeded', 'Skipped')
-        $page = Join-Path $TestDrive 'rollout.html'
-        $results | Export-CdssReport -Path $page -Format Html
-        $png = Join-Path $TestDrive 'rollout.png'
-        $profileDir = Join-Path $TestDrive 'browser-profile'
-        $url = 'file:///' + $page.Replace('\', '/').TrimStart('/')   # [uri] takes a Unix path for a relative URI
-        $info = [System.Diagnostics.ProcessStartInfo]::new($Browser)
-        foreach ($a in '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', "--user-data-dir=$profileDir", "--screenshot=$png", '--window-size=1200,800', $url) { $info.ArgumentList.Add($a) }
-        $info.RedirectStandardInput = $true; $info.RedirectStandardError = $true; $info.RedirectStandardOutput = $true; $info.UseShellExecute = $false
-        $process = [System.Diagnostics.Process]::Start($info)
-        $errors = $process.StandardError.ReadToEndAsync(); $null = $process.StandardOutput.ReadToEndAsync()
-        if (-not $process.WaitForExit(90000)) { $process.Kill(); throw 'The browser did not finish the screenshot within 90 s.' }
-        $log = $errors.Result
-        $png | Should -Exist -Because $log
-        $width, $height, $colours, $nonWhite = [PngProbe]::Measure($png)
-        "$width x $height" | Should -Be '1200 x 800'
-        $colours | Should -BeGreaterThan 50 -Because 'text, bars and chips in several colours'
-        $nonWhite | Should -BeGreaterThan (0.03 * $width * $height) -Because 'a blank page is nearly all white'
-    }
-}
-
-Describe 'The help examples of <_>' -ForEach @(
-    'Get-CdssKafkaVersion', 'Test-CdssRollingUpgrade', 'Start-CdssRollingUpgrade', 'Get-CdssConfigGroup', 'Get-CdssConfigGroupSetting',
-    'Set-CdssConfigGroupSetting', 'Set-CdssClusterConfigGroup', 'Get-CdssClusterNode', 'Restart-CdssKafkaNode', 'Get-CdssMetric'
-) {
-    BeforeAll {
-        # Each example's first powershell block, and the output block after it when there is one.
-        $text = Get-Content (Join-Path $PSScriptRoot "../docs/help/$_.md") -Raw
-        $section = [regex]::Match($text, '(?ms)^## EXAMPLES\s*$(?<body>.*?)^## ').Groups['body'].Value
-        $script:examples = @([regex]::Split($section, '(?m)^### ') | Where-Object { $_ -match '^Example' } | ForEach-Object {
-                [pscustomobject]@{
-                    Title  = ($_ -split "`n")[0].Trim()
-                    Code   = [regex]::Match($_, '(?s)```powershell\r?\n(?<c>.*?)\r?\n```').Groups['c'].Value
-                    Output = [regex]::Match($_, '(?s)```output\r?\n(?<o>.*?)\r?\n```').Groups['o'].Value
-                }
-            })
-
-        # All examples of one file run in one fresh pwsh (so that host output such as "What if:" is captured too),
-        # each against a freshly reset emulator, with a default session as a user would have after Connect-Cdss.
-        $runner = Join-Path $TestDrive 'run-examples.ps1'
-        $data = Join-Path $TestDrive 'examples.json'
-        @{ Module = $ModulePath; Endpoint = $emu.Endpoint; ControlUri = $emu.ControlUri; AccessKey = $emu.AccessKey; Examples = @($examples.Code) } |
-            ConvertTo-Json -Depth 4 | Set-Content $data
-        Set-Content $runner @'
-param([string] $DataPath)
-$data = Get-Content $DataPath -Raw | ConvertFrom-Json
-$PSStyle.OutputRendering = 'PlainText'
-Import-Module $data.Module
-$secret = ConvertTo-SecureString 'emulator-secret-key' -AsPlainText -Force
-$null = Connect-Cdss -Endpoint $data.Endpoint -AccessKey $data.AccessKey -SecretKey $secret
-for ($i = 0; $i -lt $data.Examples.Count; $i++) {
-    $null = Invoke-RestMethod -Method Post "$($data.ControlUri)/reset"
-    Write-Host "### EXAMPLE $i"
-    try {
-        $out = & ([scriptblock]::Create($data.Examples[$i])) *>&1
-        $errors = @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
-        $out | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] } | Out-String -Width 80 | Write-Host
-        foreach ($e in $errors) { Write-Host "### ERROR $($e.FullyQualifiedErrorId): $e" }
-    }
-    catch { Write-Host "### ERROR uncaught: $_" }
-}
-Write-Host '### END'
-'@
-        $raw = & $pwsh -NoProfile -NonInteractive -File $runner -DataPath $data 2>&1 | Out-String
-        $script:runs = @([regex]::Split($raw, '(?m)^### EXAMPLE \d+\r?\n') | Select-Object -Skip 1)
-        $script:raw = $raw
-
-        # Request ids differ per run; blank-line runs and trailing spaces do not matter.
-        function Format-Comparable([string] $Text) {
-            $t = $Text -replace '(?m)^### END\s*$', '' -replace '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', '<requestId>'
-            $lines = @($t -split '\r?\n' | ForEach-Object { $_.TrimEnd() })
-            (($lines -join "`n") -replace "\n{3,}", "`n`n").Trim("`n")
-        }
-    }
-
-    It 'has runnable examples' {
-        $examples.Count | Should -BeGreaterOrEqual 2
-        $runs.Count | Should -Be $examples.Count -Because $raw
-        $raw | Should -Match '### END'
-    }
-
-    It 'runs every example without an error, showing the output the help shows' {
-        for ($i = 0; $i -lt $examples.Count; $i++) {
-            $run = $runs[$i]
-            $run | Should -Not -Match '### ERROR' -Because "$($examples[$i].Title) must run as written"
-            if ($examples[$i].Output) {
-                Format-Comparable $run | Should -BeExactly (Format-Comparable $examples[$i].Output) -Because "$($examples[$i].Title) must show what its help shows"
-            }
-        }
-    }
-}
-
-Describe 'The maintenance examples of the README' {
-    BeforeAll { $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential }
-    BeforeEach { Reset-CdssEmulator $emu }
-
-    It 'runs the block as written, changing one setting, upgrading the ready clusters and restarting one broker' {
-        $block = Get-ReadmeBlock '### Maintenance' 'powershell'
-        $out = & ([scriptblock]::Create($block)) 2>&1
-        @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) | Should -BeNullOrEmpty
-        @($out | Where-Object { $_ -is [Cdss.KafkaVersion] }).Count | Should -Be 4
-        @($out | Where-Object { $_ -is [Cdss.ConfigGroup] }).ConfigGroupNo | Should -Be @(201, 202)
-        @($out | Where-Object { $_.PSTypeNames[0] -eq 'Cdss.RollingUpgrade' }).ServiceGroupInstanceNo | Should -Be @(3432149, 3432150)
-        @($out | Where-Object { $_.PSTypeNames[0] -eq 'Cdss.KafkaNodeRestart' }).ComputeInstanceNo | Should -Be @(343215301)
-        $sets = @((Get-CdssEmulatorRequest $emu) | Where-Object target -Like '*/setKafkaConfigGroupDetail/101')
-        $sets.Count | Should -Be 1
-        $sets[0].body | Should -Match '"numPartitions":6'
-    }
-}
-
-Describe 'The maintenance recipes of the README' {
-    BeforeAll {
-        $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential
-        function Invoke-ReadmeRecipe([string] $Heading) {
-            $block = Get-ReadmeBlock $Heading 'powershell'
-            $PSDefaultParameterValues['*-Cdss*:PollIntervalSec'] = 1
-            Push-Location $TestDrive
-            try {
-                $ErrorActionPreference = 'Continue'
-                $all = @(& ([scriptblock]::Create($block)) 2>&1 6>$null)
-                [pscustomobject]@{
-                    Results = @($all | Where-Object { $_ -is [Cdss.RolloutResult] })
-                    Errors  = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
-                }
-            }
-            finally { Pop-Location; $PSDefaultParameterValues.Remove('*-Cdss*:PollIntervalSec') }
-        }
-    }
-    BeforeEach { Reset-CdssEmulator $emu }
-
-    It 'raises logRetentionHours, keeps the other settings, and rolls the group across its clusters with a journal and JUnit' {
-        $r = Invoke-ReadmeRecipe '#### Recipe: raise `logRetentionHours`'
-        $r.Results.ServiceGroupInstanceNo | Should -Be @(3432149, 3432150, 3432154)
-        "$($r.Results.Outcome)" | Should -Be 'Succeeded Succeeded Failed' -Because 'kafka-flaky turns red and halts the rollout'
-        $settings = Get-CdssConfigGroupSetting -ConfigGroupNo 101 -KafkaVersionCode 3713006
-        ($settings | Where-Object Key -EQ 'logRetentionHours').Value | Should -Be '96'
-        ($settings | Where-Object Key -EQ 'numPartitions').Value | Should -Be '6'
-        Join-Path $TestDrive 'apply-101.jsonl' | Should -Exist
-        ([xml](Get-Content (Join-Path $TestDrive 'apply-101.xml') -Raw)).testsuites.testsuite.name | Should -Be 'Cdss Config group apply'
-    }
-
-    It 'upgrades the production clusters before the deadline, with a journal and JUnit' {
-        $r = Invoke-ReadmeRecipe '#### Recipe: upgrade a fleet'
-        $r.Errors | Should -BeNullOrEmpty
-        "$($r.Results.Outcome)" | Should -Be 'Succeeded Succeeded'
-        $r.Results.ToKafkaVersion | Should -Be @('Kafka 3.9.0 (3903006)', 'Kafka 3.9.0 (3903006)')
-        (Get-CdssCluster -Name 'kafka-prod-*' -WarningAction SilentlyContinue).KafkaVersion | Should -Be @('3.9.0', '3.9.0')
-        Join-Path $TestDrive 'upgrade-3903006.xml' | Should -Exist
-    }
-}
-

@@ -168,8 +168,10 @@ Describe 'Start-CdssRollingUpgrade' {
         (Get-CdssEmulatorRequest $emu).target | Should -Be @('/api/v1/cluster/rollingUpgradePreCheck', '/api/v1/cluster/rollingUpgrade')
         (Get-Sent 'rollingUpgrade')[0].body | Should -Be '{"serviceGroupInstanceNo":3432149,"upgradeKafkaVersionCode":3903006,"upgradeConfigGroupNo":202}'
 
-        Wait-Until { (Get-ClusterDetail 3432149).configGroupNo -eq 202 } -Because 'the upgrade finished'
+        # The upgrade's brokers restart on the emulator clock: moving it finishes the upgrade without waiting.
+        $null = Move-CdssEmulatorClock -Emulator $emu -Seconds 5
         $detail = Get-ClusterDetail 3432149
+        $detail.configGroupNo | Should -Be 202
         "$($detail.kafkaVersionCode)" | Should -Be '3903006'
         (Get-CdssCluster -ServiceGroupInstanceNo 3432149).KafkaVersion | Should -Be '3.9.0'
         # Once upgraded, the same upgrade is no longer newer: the pre-check says no.
@@ -445,7 +447,9 @@ Describe 'Set-CdssClusterConfigGroup' {
         $sets.Count | Should -Be 1
         $sets[0].target | Should -Be '/api/v1/configGroup/setClusterKafkaConfigGroup/102'
         $sets[0].body | Should -Be '{"kafkaVersionCode":3713006,"serviceGroupInstanceNo":3432149}'
-        Wait-Until { (Get-ClusterDetail 3432149).configGroupNo -eq 102 -and (Get-CdssCluster -ServiceGroupInstanceNo 3432149).Status -eq 'running' } -Because 'the group was applied'
+        $null = Move-CdssEmulatorClock -Emulator $emu -Seconds 5   # past the settling and the brokers' restarts
+        (Get-ClusterDetail 3432149).configGroupNo | Should -Be 102 -Because 'the group was applied'
+        (Get-CdssCluster -ServiceGroupInstanceNo 3432149).Status | Should -Be 'running'
     }
 
     It 'applies to clusters from the pipeline, one request each' {
@@ -577,18 +581,21 @@ Describe 'Restart-CdssKafkaNode' {
     }
 
     It 'restarts the named broker: the progress shows it restarting, then the cluster green again' {
-        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 1500 }   # long enough for the polls below to see it
+        # The restart ends only when the emulator clock is moved past it, so the first read is sure to see it.
+        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 20000 }
         # Per-node status values are undocumented: compare with what the nodes show at rest.
         $atRest = @((Get-CdssRollingRestartProgress 3432153).Nodes.Status | Select-Object -Unique)
         $atRest.Count | Should -Be 1
         $null = Restart-CdssKafkaNode 3432153 343215302 -Force
-        $seen = [Collections.Generic.HashSet[string]]::new()
-        Wait-Until {
-            $p = Get-CdssRollingRestartProgress 3432153
-            foreach ($n in $p.Nodes | Where-Object Status -NE $atRest[0]) { $null = $seen.Add($n.Hostname) }
-            $seen.Count -gt 0 -and $p.BrokerStatus -eq 'green' -and $p.BrokersUp -eq 4
-        } -Because 'the broker restarted and the cluster is green'
-        $seen | Should -Be @('kafka-analytics-broker-002')
+        $during = Get-CdssRollingRestartProgress 3432153
+        @($during.Nodes | Where-Object Status -NE $atRest[0]).Hostname | Should -Be @('kafka-analytics-broker-002')
+        $during.BrokersUp | Should -Be 3
+        $during.BrokerStatus | Should -Not -Be 'green'
+        $null = Move-CdssEmulatorClock -Emulator $emu -Seconds 20
+        $after = Get-CdssRollingRestartProgress 3432153
+        $after.BrokerStatus | Should -Be 'green'
+        $after.BrokersUp | Should -Be 4
+        @($after.Nodes | Where-Object Status -NE $atRest[0]) | Should -BeNullOrEmpty
     }
 }
 

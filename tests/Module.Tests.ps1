@@ -65,33 +65,6 @@ Describe 'The module manifest' {
     }
 }
 
-Describe 'Loading in PowerShell 7' {
-    It 'imports in a fresh pwsh and loads nothing from dependencies/, which is for Windows PowerShell 5.1' {
-        # The private copies are there to be ignored: PowerShell 7's runtime has its own System.Text.Json.
-        $dependencies = [IO.Path]::GetFullPath((Join-Path $ModulePath 'dependencies')).TrimEnd([IO.Path]::DirectorySeparatorChar) + [IO.Path]::DirectorySeparatorChar
-        Join-Path $dependencies 'System.Text.Json.dll' | Should -Exist
-        $script = @"
-`$ErrorActionPreference = 'Stop'
-Import-Module '$ModulePath'
-`$s = Connect-Cdss -Endpoint '$($emu.Endpoint)' -AccessKey '$($emu.AccessKey)' -SecretKey (ConvertTo-SecureString 'emulator-secret-key' -AsPlainText -Force)
-[pscustomobject]@{
-    CanRestart       = (Test-CdssRollingRestart 3432149).CanRestart
-    JsonLocation     = [System.Text.Json.JsonSerializer].Assembly.Location
-    LoadedLocations  = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not `$_.IsDynamic } | ForEach-Object Location)
-} | ConvertTo-Json -Compress
-"@
-        $text = & $pwsh -NoProfile -NonInteractive -Command $script 2>&1 | Out-String
-        $LASTEXITCODE | Should -Be 0 -Because $text
-        $loaded = $text | ConvertFrom-Json
-        $loaded.CanRestart | Should -BeTrue
-        $underDependencies = { param($path) $path -and [IO.Path]::GetFullPath($path).StartsWith($dependencies, [StringComparison]::OrdinalIgnoreCase) }
-        $loaded.JsonLocation | Should -Not -BeNullOrEmpty
-        & $underDependencies $loaded.JsonLocation | Should -BeFalse -Because "System.Text.Json came from $($loaded.JsonLocation)"
-        @($loaded.LoadedLocations | Where-Object { & $underDependencies $_ }) | Should -BeNullOrEmpty
-        @($loaded.LoadedLocations | Where-Object { $_ -like '*Cdss.dll' }).Count | Should -Be 1 -Because 'the module itself is loaded'
-    }
-}
-
 Describe 'Default views' {
     BeforeAll { $null = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential }
     AfterAll { Disconnect-Cdss }
@@ -115,8 +88,8 @@ Describe 'Default views' {
     }
 }
 
-Describe 'Package' {
-    It 'packs with PSResourceGet, installs with Install-PSResource, and runs a pre-check by module name' {
+Describe 'Package, install and a fresh import' {
+    It 'packs with PSResourceGet; a fresh pwsh installs it with Install-PSResource, imports it by name, runs a pre-check, and loads nothing from dependencies/' {
         $fakeHome = Join-Path $TestDrive 'home'
         $repo = Join-Path $TestDrive 'repo'
         $null = New-Item -ItemType Directory $fakeHome, $repo
@@ -126,26 +99,37 @@ Describe 'Package' {
         $pack.ExitCode | Should -Be 0 -Because $pack.Text
         Join-Path $repo 'Cdss.0.1.0.nupkg' | Should -Exist
 
-        $install = Invoke-IsolatedPwsh @"
+        # dependencies/ is for Windows PowerShell 5.1: PowerShell 7's runtime has its own System.Text.Json.
+        $run = Invoke-IsolatedPwsh @"
 `$ErrorActionPreference = 'Stop'
 Register-PSResourceRepository -Name CdssTest -Uri '$repo' -Trusted
 Install-PSResource Cdss -Repository CdssTest -TrustRepository -Scope CurrentUser
-(Get-InstalledPSResource Cdss).InstalledLocation
-"@ $fakeHome
-        $install.ExitCode | Should -Be 0 -Because $install.Text
-        $install.Text | Should -Match ([regex]::Escape($fakeHome))
-
-        $run = Invoke-IsolatedPwsh @"
-`$ErrorActionPreference = 'Stop'
+'Installed in ' + (Get-InstalledPSResource Cdss).InstalledLocation
 Import-Module Cdss
-'Loaded from ' + (Get-Module Cdss).ModuleBase
+`$base = (Get-Module Cdss).ModuleBase
+'Loaded from ' + `$base
 `$null = Connect-Cdss -Endpoint '$($emu.Endpoint)' -AccessKey '$($emu.AccessKey)' -SecretKey (ConvertTo-SecureString 'emulator-secret-key' -AsPlainText -Force)
 'CanRestart=' + (Test-CdssRollingRestart 3432149).CanRestart
 (Get-Help Test-CdssRollingRestart).Synopsis
+[pscustomobject]@{
+    Dependencies    = Join-Path `$base 'dependencies'
+    JsonLocation    = [System.Text.Json.JsonSerializer].Assembly.Location
+    LoadedLocations = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not `$_.IsDynamic } | ForEach-Object Location)
+} | ConvertTo-Json -Compress
 "@ $fakeHome
         $run.ExitCode | Should -Be 0 -Because $run.Text
+        $run.Text | Should -Match "Installed in $([regex]::Escape($fakeHome))"
         $run.Text | Should -Match "Loaded from $([regex]::Escape($fakeHome))"
         $run.Text | Should -Match 'CanRestart=True'
         Join-Path $PSScriptRoot '../NuGet' | Should -Not -Exist
+
+        $loaded = ($run.Text -split '\r?\n' | Where-Object { $_ -like '{*' } | Select-Object -Last 1) | ConvertFrom-Json
+        $dependencies = [IO.Path]::GetFullPath($loaded.Dependencies).TrimEnd([IO.Path]::DirectorySeparatorChar) + [IO.Path]::DirectorySeparatorChar
+        Join-Path $dependencies 'System.Text.Json.dll' | Should -Exist
+        $underDependencies = { param($path) $path -and [IO.Path]::GetFullPath($path).StartsWith($dependencies, [StringComparison]::OrdinalIgnoreCase) }
+        $loaded.JsonLocation | Should -Not -BeNullOrEmpty
+        & $underDependencies $loaded.JsonLocation | Should -BeFalse -Because "System.Text.Json came from $($loaded.JsonLocation)"
+        @($loaded.LoadedLocations | Where-Object { & $underDependencies $_ }) | Should -BeNullOrEmpty
+        @($loaded.LoadedLocations | Where-Object { $_ -like '*Cdss.dll' }).Count | Should -Be 1 -Because 'the module itself is loaded, once'
     }
 }

@@ -1,31 +1,48 @@
 # Start-CdssRollingRestart -Wait as a rollout, Wait-CdssRollingRestart and Export-CdssReport, over real HTTP to the emulator.
+# One end-to-end test per behaviour of the rollout; the engine's rules in every combination (timeouts, deadlines, polls
+# failing for minutes, throttling, resume) are proved on a fake clock by tests/Cdss.Tests (RolloutEngineTests,
+# RolloutResumeTests, DoneRuleTests, Simulation). A broker takes 1 s to restart, long enough for the first poll to see
+# it even on a loaded machine; the clock driver then finishes the restart, so each cluster costs one poll (1 s).
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:emu = Start-ConnectedEmulator -ArgumentList '--broker-restart-ms', '100'
+    $script:emu = Start-ConnectedEmulator -ArgumentList '--broker-restart-ms', '1000'
     $script:session = $emu.Session
-    $script:fleet = Start-ConnectedEmulator -ArgumentList '--clusters', '12', '--broker-restart-ms', '250' -NotDefault
-    $script:fleetSession = $fleet.Session
+    $script:driver = Start-ClockDriver $emu
     $script:pwsh = Join-Path $PSHOME 'pwsh'
-    $script:rollout = @{ Wait = $true; Force = $true; PollIntervalSec = 1 }
-
+    # Every wait is bounded: a rollout that never sees its restart fails in a minute instead of hanging for an hour.
+    $script:rollout = @{ Wait = $true; Force = $true; PollIntervalSec = 1; TimeoutMinutes = 1 }
 
     function Get-RestartRequest($Emulator = $script:emu) { @(Get-CdssEmulatorRequest $Emulator -Operation rollingRestart) }
 
-    # The script a child pwsh runs: connect through the environment, restart three clusters with a journal.
+    # The rollout called a cluster done only on reads made after its run had finished (all on the emulator clock).
+    function Assert-DoneAfterRun([long] $Number) {
+        $run = @(Get-CdssEmulatorRestart $emu | Where-Object serviceGroupInstanceNo -EQ $Number)[-1]
+        $run.outcome | Should -Be 'succeeded'
+        $lastRead = @(Get-CdssEmulatorRequest $emu -Operation rollingRestartProgressCheck | Where-Object serviceGroupInstanceNo -EQ $Number)[-1]
+        [DateTimeOffset]$lastRead.receivedAt | Should -BeGreaterOrEqual ([DateTimeOffset]$run.finishedAt) -Because 'done is called on what the service showed after the restart ended'
+    }
+
+    # The script a child pwsh runs: connect through the environment, restart three clusters with a journal; with
+    # -Again, then the same rollout once more with its Information lines silenced (6>$null).
     $script:childScript = Join-Path $TestDrive 'rollout.ps1'
     Set-Content $childScript -Value @'
-param([string] $ModulePath, [string] $Journal)
+param([string] $ModulePath, [string] $Journal, [switch] $Again)
 $ErrorActionPreference = 'Continue'
 Import-Module $ModulePath
 Connect-Cdss | Out-Null
 Get-CdssCluster -ServiceGroupInstanceNo 3432149, 3432150, 3432153 |
-    Start-CdssRollingRestart -Wait -Force -PollIntervalSec 1 -JournalPath $Journal |
+    Start-CdssRollingRestart -Wait -Force -PollIntervalSec 1 -TimeoutMinutes 1 -JournalPath $Journal |
     Format-Table ServiceGroupInstanceNo, Outcome -AutoSize | Out-String -Width 200
+if ($Again) {
+    '=== silenced ==='
+    $null = Start-CdssRollingRestart 3432149, 3432150, 3432153 -Wait -Force -PollIntervalSec 1 -TimeoutMinutes 1 -JournalPath $Journal 6>$null
+}
 '@
 
-    function Start-Child([string] $Journal, [string] $StdOut) {
+    function Start-Child([string] $Journal, [switch] $Again) {
         $info = [System.Diagnostics.ProcessStartInfo]::new($pwsh)
         foreach ($a in '-NoProfile', '-NonInteractive', '-File', $childScript, '-ModulePath', $ModulePath, '-Journal', $Journal) { $info.ArgumentList.Add($a) }
+        if ($Again) { $info.ArgumentList.Add('-Again') }
         $info.Environment['CDSS_ENDPOINT'] = $emu.Endpoint
         $info.Environment['NCLOUD_ACCESS_KEY'] = $emu.AccessKey
         $info.Environment['NCLOUD_SECRET_KEY'] = 'emulator-secret-key'
@@ -43,37 +60,44 @@ AfterAll {
     Stop-TestEnvironment
 }
 
-Describe 'Halting' {
-    BeforeEach { Reset-CdssEmulator $emu; $null = Get-CdssCluster -WarningAction SilentlyContinue }
-
-    It 'a cluster that turns red stops the rollout; the rest are NotStarted and never requested' {
-        $r = Invoke-Collected { Start-CdssRollingRestart 3432149, 3432154, 3432150 @rollout }
-        "$($r.Results.Outcome)" | Should -Be 'Succeeded Failed NotStarted'
-        $r.Results.ServiceGroupInstanceNo | Should -Be @(3432149, 3432154, 3432150)
-        (Get-RestartRequest).serviceGroupInstanceNo | Should -Be @(3432149, 3432154)
-        $r.Errors.Count | Should -Be 1
-        $r.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssRestartFailed*'
-        "$($r.Errors[0])" | Should -Match '^Cluster 3432154 \(kafka-flaky\): '
-        $r.Results[2].Message | Should -Match 'halted'
+Describe 'A rollout over a fleet: halting, skipping, its results and its reports' {
+    BeforeAll {
+        Reset-CdssEmulator $emu
+        $null = Get-CdssCluster -WarningAction SilentlyContinue
+        $script:checks = @(Test-CdssRollingRestart 3432149, 3432151)
+        # kafka-stage is not ready, kafka-flaky turns red during its restart: the rollout halts before kafka-prod-02.
+        $script:run = Invoke-Collected { Start-CdssRollingRestart 3432151, 3432149, 3432154, 3432150 @rollout }
+        $script:results = $run.Results
+        $script:runs = @(Get-CdssEmulatorRestart $emu)
     }
 
-    It '-MaxFailures 1 goes on past one failed cluster' {
-        $r = Invoke-Collected { Start-CdssRollingRestart 3432154, 3432149 @rollout -MaxFailures 1 }
-        "$($r.Results.Outcome)" | Should -Be 'Failed Succeeded'
-        (Get-RestartRequest).Count | Should -Be 2
+    It 'a cluster that turns red stops the rollout; the rest are NotStarted and never requested' {
+        "$($results.Outcome)" | Should -Be 'Skipped Succeeded Failed NotStarted'
+        $results.ServiceGroupInstanceNo | Should -Be @(3432151, 3432149, 3432154, 3432150)
+        (Get-RestartRequest).serviceGroupInstanceNo | Should -Be @(3432149, 3432154)
+        $run.Errors.Count | Should -Be 2
+        $red = $run.Errors | Where-Object { $_.FullyQualifiedErrorId -like 'CdssRestartFailed*' }
+        "$red" | Should -Match '^Cluster 3432154 \(kafka-flaky\): '
+        "$red" | Should -Match 'kafka-flaky-broker-002=error' -Because 'the error shows the node status'
+        $results[3].Message | Should -Match 'halted'
+    }
+
+    It 'restarts one cluster at a time: the next is requested only after the last one finished' {
+        $runs.serviceGroupInstanceNo | Should -Be @(3432149, 3432154)
+        [DateTimeOffset]$runs[1].acceptedAt | Should -BeGreaterOrEqual ([DateTimeOffset]$runs[0].finishedAt)
+        Assert-DoneAfterRun 3432149
     }
 
     It 'a pre-check that says no is Skipped with CdssPreCheckFailed, and the rollout goes on' {
-        $r = Invoke-Collected { Start-CdssRollingRestart 3432151, 3432149 @rollout }
-        "$($r.Results.Outcome)" | Should -Be 'Skipped Succeeded'
-        $r.Results[0].Code | Should -Be 0
-        $r.Results[0].Message | Should -Be 'Cluster is not in running state (changing)'
-        $r.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssPreCheckFailed*'
-        (Get-RestartRequest).serviceGroupInstanceNo | Should -Be @(3432149)
+        $results[0].Code | Should -Be 0
+        $results[0].Message | Should -Be 'Cluster is not in running state (changing)'
+        $skipped = $run.Errors | Where-Object { $_.FullyQualifiedErrorId -like 'CdssPreCheckFailed*' }
+        "$skipped" | Should -Match '^Cluster 3432151 \(kafka-stage\)'
+        $results[1].Outcome | Should -Be 'Succeeded'
     }
 
     It 'writes Cdss.RollingRestartResult with the contract''s properties' {
-        $r = (Invoke-Collected { Start-CdssRollingRestart 3432149 @rollout }).Results[0]
+        $r = $results[1]
         $r.PSTypeNames[0] | Should -Be 'Cdss.RollingRestartResult'
         $r.ServiceGroupInstanceNo | Should -BeOfType [long]
         $r.ClusterName | Should -Be 'kafka-prod-01'
@@ -89,44 +113,154 @@ Describe 'Halting' {
         $r.BrokersTotal | Should -Be 3
         $r.Progress.PSTypeNames[0] | Should -Be 'Cdss.RollingRestartProgress'
     }
+
+    It 'Export-CdssReport writes JUnit that validates against the JUnit XSD, one testcase per cluster, failures and skips marked' {
+        $path = Join-Path $TestDrive 'report.xml'
+        $checks + $results | Export-CdssReport -Path $path -Format JUnit
+        $schemas = [System.Xml.Schema.XmlSchemaSet]::new()
+        $null = $schemas.Add($null, (Join-Path $PSScriptRoot 'TestData/junit-10.xsd'))
+        $settings = [System.Xml.XmlReaderSettings]::new()
+        $settings.ValidationType = 'Schema'
+        $settings.Schemas = $schemas
+        $problems = [System.Collections.Generic.List[string]]::new()
+        $settings.add_ValidationEventHandler({ param($s, $e) $problems.Add("$($e.Severity): $($e.Message)") })
+        $reader = [System.Xml.XmlReader]::Create($path, $settings)
+        try { while ($reader.Read()) { } } finally { $reader.Dispose() }
+        $problems | Should -BeNullOrEmpty
+
+        [xml] $xml = Get-Content $path -Raw
+        $cases = @($xml.testsuites.testsuite.testcase)
+        $cases.Count | Should -Be 6
+        $cases.name | Should -Contain 'kafka-prod-01 (3432149)'
+        $restart = $xml.testsuites.testsuite | Where-Object name -EQ 'Cdss Rolling restart'
+        $restart.failures | Should -Be '1'
+        $restart.skipped | Should -Be '2'
+        $failed = $restart.testcase | Where-Object name -EQ 'kafka-flaky (3432154)'
+        $failed.failure.message | Should -Match 'Failed: .*RequestId: [0-9a-f]{8}-'
+        ($restart.testcase | Where-Object name -EQ 'kafka-stage (3432151)').skipped.type | Should -Be 'Skipped'
+        ($restart.testcase | Where-Object name -EQ 'kafka-prod-02 (3432150)').skipped.type | Should -Be 'NotStarted'
+        $precheck = $xml.testsuites.testsuite | Where-Object name -EQ 'Cdss Rolling restart pre-check'
+        ($precheck.testcase | Where-Object name -EQ 'kafka-stage (3432151)').failure | Should -Not -BeNullOrEmpty
+        $xml.testsuites.failures | Should -Be '2'
+    }
+
+    It 'Export-CdssReport writes a Markdown summary table' {
+        $path = Join-Path $TestDrive 'report.md'
+        $results | Export-CdssReport $path Markdown
+        $text = Get-Content $path -Raw
+        $text | Should -Match '\| Cluster \| Number \| Result \| Outcome \|'
+        $text | Should -Match '\| kafka-flaky \| 3432154 \| ❌ failed \| Failed \|'
+        $text | Should -Match '4 cluster\(s\): 1 Skipped, 1 Succeeded, 1 Failed, 1 NotStarted'
+    }
+
+    It 'Export-CdssReport refuses other objects, and writes nothing with -WhatIf' {
+        $path = Join-Path $TestDrive 'whatif.xml'
+        $results | Export-CdssReport $path JUnit -WhatIf
+        $path | Should -Not -Exist
+        $errs = $null
+        'text' | Export-CdssReport (Join-Path $TestDrive 'x.xml') JUnit -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssInvalidArgument*'
+    }
+
+    It 'keeps every request id whole at 80 columns and never breaks a header' {
+        $tables = @($results | Out-String -Width 80), @($checks | Out-String -Width 80), (@($checks) + @($results) | Out-String -Width 80)
+        foreach ($text in $tables) {
+            foreach ($line in $text -split "`r?`n") { $line.Length | Should -BeLessOrEqual 80 }
+        }
+        foreach ($id in @($results.RequestId + $checks.RequestId | Where-Object { $_ })) {
+            $tables[2] | Should -Match ([regex]::Escape($id))
+        }
+        $tables[0] | Should -Match '(?m)^Cluster\s+Outcome\s+Took RequestId\s*$'
+        $tables[1] | Should -Match '(?m)^Cluster\s+CanRestart RequestId\s+Message\s*$'
+        $tables[0] | Should -Match '(?m)^kafka-flaky\s+Failed\s'
+    }
+}
+
+Describe 'Halting rules' {
+    BeforeEach { Reset-CdssEmulator $emu; $null = Get-CdssCluster -WarningAction SilentlyContinue }
+
+    It '-MaxFailures 1 goes on past one failed cluster' {
+        # The first start request is lost to a 503: OutcomeUnknown, a failure that halts a rollout without -MaxFailures.
+        Add-CdssEmulatorFault $emu @{ operation = 'rollingRestart'; kind = 'status'; status = 503; times = 1 }
+        $r = Invoke-Collected { Start-CdssRollingRestart 3432153, 3432149 @rollout -MaxFailures 1 }
+        "$($r.Results.Outcome)" | Should -Be 'OutcomeUnknown Succeeded'
+        (Get-RestartRequest).Count | Should -Be 2
+    }
+
+    It 'under $ErrorActionPreference = Stop, a refused cluster first: the ready one is still watched to Succeeded, both results are written, then it fails' {
+        $results = [System.Collections.Generic.List[object]]::new()
+        $failure = $null
+        try {
+            $ErrorActionPreference = 'Stop'
+            Start-CdssRollingRestart 3432151, 3432149 @rollout 6>$null | ForEach-Object { $results.Add($_) }
+        }
+        catch { $failure = $_ }
+        "$($results.Outcome)" | Should -Be 'Skipped Succeeded'
+        $failure.FullyQualifiedErrorId | Should -BeLike 'CdssPreCheckFailed*'
+        "$failure" | Should -Match '^Cluster 3432151 \(kafka-stage\)'
+        @(Get-CdssEmulatorRestart $emu).serviceGroupInstanceNo | Should -Be @(3432149)
+        Assert-DoneAfterRun 3432149
+        (Get-CdssRollingRestartProgress 3432149).BrokerStatus | Should -Be 'green'
+    }
+
+    It '-Deadline: a deadline that has passed starts nothing, and says so' {
+        $r = Invoke-Collected { Start-CdssRollingRestart 3432149, 3432150 @rollout -Deadline (Get-Date).AddMinutes(-1) }
+        "$($r.Results.Outcome)" | Should -Be 'Deferred Deferred'
+        $r.Results[0].Message | Should -Match 'deadline'
+        @(Get-CdssEmulatorRequest $emu -Operation rollingRestartPreCheck).Count | Should -Be 0
+        (Get-RestartRequest).Count | Should -Be 0
+    }
+
+    It '-ThrottleLimit 2: the emulator never has more than 2 clusters restarting at once' {
+        $ready = @(Get-CdssCluster -ServiceGroupInstanceNo 3432149, 3432150, 3432153)
+        $r = Invoke-Collected { $ready | Start-CdssRollingRestart @rollout -ThrottleLimit 2 }
+        "$($r.Results.Outcome)" | Should -Be 'Succeeded Succeeded Succeeded'
+        $runs = @(Get-CdssEmulatorRestart $emu)
+        $runs.Count | Should -Be 3
+        $maxOverlap = 0
+        foreach ($run in $runs) {
+            $at = [DateTimeOffset]$run.acceptedAt
+            $overlap = @($runs | Where-Object { [DateTimeOffset]$_.acceptedAt -le $at -and [DateTimeOffset]$_.finishedAt -gt $at }).Count
+            $maxOverlap = [Math]::Max($maxOverlap, $overlap)
+        }
+        $maxOverlap | Should -Be 2 -Because 'two may run at once, and with three clusters two do'
+        $r.Results.ServiceGroupInstanceNo | Should -Be $ready.ServiceGroupInstanceNo
+    }
 }
 
 Describe 'The "done" rule' {
     BeforeEach { Reset-CdssEmulator $emu }
 
-    It 'a late start is not done before its brokers restarted, and the next cluster starts after that' {
-        Set-CdssEmulatorConfig $emu @{ restartDelayMs = 2500; brokerRestartMs = 400 }
-        $r = Invoke-Collected { Start-CdssRollingRestart 3432149, 3432153 @rollout }
-        "$($r.Results.Outcome)" | Should -Be 'Succeeded Succeeded'
-        $runs = @(Get-CdssEmulatorRestart $emu)
-        $runs.Count | Should -Be 2
-        $firstDone = [DateTimeOffset]::Parse($runs[0].finishedAt)
-        $r.Results[0].FinishedAt | Should -BeGreaterOrEqual $firstDone -Because 'the first cluster is done only after its last broker restarted'
-        [DateTimeOffset]::Parse($runs[1].acceptedAt) | Should -BeGreaterOrEqual $firstDone -Because 'the second starts after the first finished'
+    It 'a late start is seen through the pre-check''s "in progress", and is not done before its brokers restarted' {
+        # For 5 s after acceptance the progress check shows nothing; only the pre-check says "in progress".
+        Set-CdssEmulatorConfig $emu @{ restartDelayMs = 5000 }
+        $r = Invoke-Collected { Start-CdssRollingRestart 3432149 @rollout }
+        "$($r.Results.Outcome)" | Should -Be 'Succeeded'
         $r.Lines | Where-Object { $_ -match 'cluster 3432149 .*observed starting: the service says it is in progress' } | Should -Not -BeNullOrEmpty
+        Assert-DoneAfterRun 3432149
     }
 
     It '503s while polling are warnings, and polling goes on to success' {
         $s = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -MaxRetries 0 -NotDefault
-        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 800 }
-        Add-CdssEmulatorFault $emu @{ operation = 'rollingRestartProgressCheck'; kind = 'status'; status = 503; errorCode = '500'; startAfterMs = 0; durationMs = 2500 }
-        $r = Invoke-Collected { Start-CdssRollingRestart 3432149 -Session $s @rollout -TimeoutMinutes 1 }
+        Add-CdssEmulatorFault $emu @{ operation = 'rollingRestartProgressCheck'; kind = 'status'; status = 503; errorCode = '500'; times = 1 }
+        $r = Invoke-Collected { Start-CdssRollingRestart 3432149 -Session $s @rollout }
         $r.Results[0].Outcome | Should -Be 'Succeeded'
         $r.Errors | Should -BeNullOrEmpty
-        $r.Warnings.Count | Should -BeGreaterOrEqual 2
+        $r.Warnings.Count | Should -BeGreaterOrEqual 1
         "$($r.Warnings[0])" | Should -Match 'cluster 3432149.*could not read progress.*still waiting'
-        @(Get-CdssEmulatorRequest $emu -Operation rollingRestartProgressCheck | Where-Object status -EQ 503).Count | Should -BeGreaterOrEqual 2
+        @(Get-CdssEmulatorRequest $emu -Operation rollingRestartProgressCheck | Where-Object status -EQ 503).Count | Should -Be 1
+        Assert-DoneAfterRun 3432149
     }
 
-    It 'polls failing until the timeout end as WaitInterrupted, saying the restart may still run' {
-        $s = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -MaxRetries 0 -NotDefault
-        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 100 }
-        Add-CdssEmulatorFault $emu @{ operation = 'rollingRestartProgressCheck'; kind = 'status'; status = 503; errorCode = '500' }
-        $r = Invoke-Collected { Start-CdssRollingRestart 3432149, 3432150 -Session $s @rollout -TimeoutMinutes 1 }
+    It 'a poll the service refuses ends the wait at once as WaitInterrupted, saying the restart may still run; the rest are NotStarted' {
+        # Polls failing until -TimeoutMinutes end the same way (RolloutEngineTests.PollsFailingUntilTheTimeout_EndAsWaitInterrupted).
+        Add-CdssEmulatorFault $emu @{ operation = 'rollingRestartProgressCheck'; kind = 'status'; status = 401; errorCode = '200'; message = 'Authentication Failed' }
+        $r = Invoke-Collected { Start-CdssRollingRestart 3432149, 3432150 @rollout }
         "$($r.Results.Outcome)" | Should -Be 'WaitInterrupted NotStarted'
         $r.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssWaitInterrupted*'
         "$($r.Errors[0])" | Should -Match 'may still be running'
         $r.Errors[0].ErrorDetails.RecommendedAction | Should -Match 'Wait-CdssRollingRestart'
+        (Get-RestartRequest).serviceGroupInstanceNo | Should -Be @(3432149)
     }
 }
 
@@ -207,43 +341,47 @@ Describe 'A restart nobody saw happen is never reported done' {
     }
 }
 
-Describe 'Under $ErrorActionPreference = Stop' {
-    BeforeEach { Reset-CdssEmulator $emu; $null = Get-CdssCluster -WarningAction SilentlyContinue }
-
-    It 'a refused cluster first: the ready one is still watched to Succeeded, both results are written, then it fails' {
-        $results = [System.Collections.Generic.List[object]]::new()
-        $failure = $null
-        try {
-            $ErrorActionPreference = 'Stop'
-            Start-CdssRollingRestart 3432151, 3432149 @rollout 6>$null | ForEach-Object { $results.Add($_) }
-        }
-        catch { $failure = $_ }
-        "$($results.Outcome)" | Should -Be 'Skipped Succeeded'
-        $failure.FullyQualifiedErrorId | Should -BeLike 'CdssPreCheckFailed*'
-        "$failure" | Should -Match '^Cluster 3432151 \(kafka-stage\)'
-        (Get-CdssRollingRestartProgress 3432149).BrokerStatus | Should -Be 'green'
-        @(Get-CdssEmulatorRestart $emu).serviceGroupInstanceNo | Should -Be @(3432149)
-    }
-}
-
-Describe 'Wait-CdssRollingRestart' {
+Describe 'Progress and Wait-CdssRollingRestart' {
     BeforeEach { Reset-CdssEmulator $emu }
 
-    It 'attaches to a restart already running and waits for it, never requesting one' {
-        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 500 }
+    It 'shows progress bars per cluster under the rollout''s own, with the brokers up and each node''s status' {
+        $result = Invoke-InNewRunspace {
+            param($m, $s)
+            Import-Module $m
+            Start-CdssRollingRestart 3432150 -Session $s -Wait -PollIntervalSec 1 -TimeoutMinutes 1 -Confirm:$false 6>$null
+        } @{ m = $ModulePath; s = $session }
+        $result.Errors | Should -BeNullOrEmpty
+        $final = $result.Output[0]
+        $final.PSTypeNames[0] | Should -Be 'Cdss.RollingRestartResult'
+        $final.Outcome | Should -Be 'Succeeded'
+        $final.BrokersUp | Should -Be 5
+        $final.BrokersTotal | Should -Be 5
+        $final.BrokerStatus | Should -Be 'green'
+        $final.Progress.PSTypeNames[0] | Should -Be 'Cdss.RollingRestartProgress'
+        $overall = $result.Progress | Where-Object Activity -EQ 'Rolling restart'
+        $overall[0].StatusDescription | Should -Be 'Cluster 1 of 1'
+        $records = $result.Progress | Where-Object Activity -Like 'Cluster 3432150*'
+        $records | Should -Not -BeNullOrEmpty
+        $records.ParentActivityId | Sort-Object -Unique | Should -Be 10
+        ($records.StatusDescription -match '^\d/5 brokers up, status orange$') | Should -Not -BeNullOrEmpty
+        ($records.CurrentOperation -match 'kafka-prod-02-broker-001=') | Should -Not -BeNullOrEmpty
+        (Get-CdssEmulatorRequest $emu -Operation rollingRestartProgressCheck).Count | Should -BeGreaterThan 1
+    }
+
+    It 'Wait-CdssRollingRestart attaches to a restart already running and waits for it, never requesting one' {
         $null = Start-CdssRollingRestart 3432150 -Force
-        $r = Invoke-Collected { Wait-CdssRollingRestart 3432150 -PollIntervalSec 1 }
+        $r = Invoke-Collected { Wait-CdssRollingRestart 3432150 -PollIntervalSec 1 -TimeoutMinutes 1 }
         $r.Results[0].PSTypeNames[0] | Should -Be 'Cdss.RollingRestartResult'
         $r.Results[0].Outcome | Should -Be 'Succeeded'
         $r.Results[0].BrokersUp | Should -Be 5
-        [DateTimeOffset]::Parse((Get-CdssEmulatorRestart $emu).finishedAt) | Should -BeLessOrEqual $r.Results[0].FinishedAt
+        Assert-DoneAfterRun 3432150
         (Get-RestartRequest).Count | Should -Be 1
         @(Get-CdssEmulatorRequest $emu -Operation rollingRestartPreCheck).Count | Should -BeGreaterThan 0
     }
 
-    It 'writes NotStarted at once for a cluster with no restart running' {
+    It 'Wait-CdssRollingRestart writes NotStarted at once for a cluster with no restart running' {
         $clock = [Diagnostics.Stopwatch]::StartNew()
-        $r = Invoke-Collected { 3432149 | Wait-CdssRollingRestart -PollIntervalSec 1 }
+        $r = Invoke-Collected { 3432149 | Wait-CdssRollingRestart -PollIntervalSec 1 -TimeoutMinutes 1 }
         $r.Results[0].Outcome | Should -Be 'NotStarted'
         $r.Results[0].Message | Should -Match 'nothing to wait for'
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 30
@@ -251,177 +389,66 @@ Describe 'Wait-CdssRollingRestart' {
     }
 }
 
-Describe '-Deadline and -ThrottleLimit' {
-    It 'starts nothing after the deadline, still waits for the running cluster, and defers the rest' {
-        Reset-CdssEmulator $emu
-        # The first cluster has 5 s to start (plenty, even on a loaded machine) and runs 6 s, so it ends after the deadline.
-        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 2000 }
-        $r = Invoke-Collected { Start-CdssRollingRestart 3432149, 3432150, 3432153 @rollout -Deadline (Get-Date).AddSeconds(5) }
-        "$($r.Results.Outcome)" | Should -Be 'Succeeded Deferred Deferred'
-        (Get-RestartRequest).serviceGroupInstanceNo | Should -Be @(3432149)
-        $r.Results[1].Message | Should -Match 'deadline'
-    }
-
-    It '-ThrottleLimit 3: the emulator never has more than 3 clusters restarting at once' {
-        Reset-CdssEmulator $fleet
-        $ready = @(Get-CdssCluster -Session $fleetSession | Where-Object Status -EQ 'running' | Select-Object -First 7)
-        $r = Invoke-Collected { $ready | Start-CdssRollingRestart -Session $fleetSession @rollout -ThrottleLimit 3 }
-        @($r.Results | Where-Object Outcome -EQ 'Succeeded').Count | Should -Be 7
-        $runs = @(Get-CdssEmulatorRestart $fleet)
-        $runs.Count | Should -Be 7
-        $maxOverlap = 0
-        foreach ($run in $runs) {
-            $at = [DateTimeOffset]::Parse($run.acceptedAt)
-            $overlap = @($runs | Where-Object { [DateTimeOffset]::Parse($_.acceptedAt) -le $at -and [DateTimeOffset]::Parse($_.finishedAt) -gt $at }).Count
-            $maxOverlap = [Math]::Max($maxOverlap, $overlap)
-        }
-        $maxOverlap | Should -BeLessOrEqual 3
-        $maxOverlap | Should -BeGreaterThan 1 -Because 'with 7 clusters and -ThrottleLimit 3 some run together'
-        $r.Results.ServiceGroupInstanceNo | Should -Be $ready.ServiceGroupInstanceNo
-    }
-}
-
-Describe 'The journal' {
+Describe 'The journal, across processes' {
     BeforeEach { Reset-CdssEmulator $emu }
 
-    It 'a run killed during the second of three clusters resumes with exactly one restart request per cluster' {
-        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 1200 }
+    It 'a run killed during the second of three clusters resumes with one restart request per cluster, and its record goes to redirected stdout' {
         $journal = Join-Path $TestDrive 'kill.jsonl'
-        $child = Start-Child $journal (Join-Path $TestDrive 'first.txt')
+        # kafka-prod-02's restart is left to the real clock (5 brokers of 3 s), so the kill comes while it runs.
+        Set-CdssEmulatorConfig $emu @{ brokerRestartMs = 3000 }
+        $driver.State.Hold = @(3432150)
         try {
-            Wait-Until { @(Get-RestartRequest | Where-Object serviceGroupInstanceNo -EQ 3432150).Count -eq 1 } 60
-            Start-Sleep -Milliseconds 300
+            $child = Start-Child $journal
+            try {
+                Wait-Until { @(Get-RestartRequest | Where-Object serviceGroupInstanceNo -EQ 3432150).Count -eq 1 } 60
+                Start-Sleep -Milliseconds 300
+            }
+            finally { $child.Kill($true); $child.WaitForExit(10000) | Out-Null }
         }
-        finally { $child.Kill($true); $child.WaitForExit(10000) | Out-Null }
+        finally { $driver.State.Hold = @() }
         (Get-Content $journal | ConvertFrom-Json | Where-Object { $_.cluster -eq 3432150 -and $_.event -eq 'requesting' }).Count | Should -Be 1
+        @(Get-CdssEmulatorRestart $emu | Where-Object serviceGroupInstanceNo -EQ 3432150).outcome | Should -Be 'running' -Because 'the run was killed while it ran'
 
-        $again = Start-Child $journal (Join-Path $TestDrive 'second.txt')
+        # The same command with the same journal, then once more with 6>$null.
+        $again = Start-Child $journal -Again
         $again.WaitForExit(120000) | Should -BeTrue
         $text = $again.StdOutTask.Result
         $counts = Get-RestartRequest | Group-Object serviceGroupInstanceNo -AsHashTable
         $counts.Keys | Sort-Object | Should -Be @(3432149, 3432150, 3432153)
         foreach ($k in $counts.Keys) { $counts[$k].Count | Should -Be 1 -Because "cluster $k must be requested exactly once" }
-        $text | Should -Match '3432149\s+AlreadyDone'
-        $text | Should -Match '3432150\s+Succeeded'
-        $text | Should -Match '3432153\s+Succeeded'
-        $text | Should -Match 're-attaching to the rolling restart'
+        $before, $after = $text -split '=== silenced ==='
+        $before | Should -Match '3432149\s+AlreadyDone'
+        $before | Should -Match '3432150\s+Succeeded'
+        $before | Should -Match '3432153\s+Succeeded'
+        $before | Should -Match 're-attaching to the rolling restart'
+        # The record: timestamped lines naming the cluster, on a child pwsh's redirected stdout.
+        $before | Should -Match '(?m)^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ cluster 3432153 \(kafka-analytics\): pre-check: can start'
+        $before | Should -Match '(?m)^\S+Z cluster 3432153 \(kafka-analytics\): rolling restart requested \(requestId [0-9a-f]{8}-'
+        $before | Should -Match '(?m)^\S+Z cluster 3432153 \(kafka-analytics\): rolling restart observed starting'
+        $before | Should -Match '(?m)^\S+Z cluster 3432153 \(kafka-analytics\): \d/4 brokers up, status \w+'
+        $before | Should -Match '(?m)^\S+Z cluster 3432153 \(kafka-analytics\): Succeeded after '
+        $before | Should -Match '(?m)^\S+Z cluster 3432149 \(kafka-prod-01\): ' -Because 'a cluster the journal says is done has its line too'
+        $after | Should -Not -Match '3432149|3432150|3432153' -Because '6>$null silences the record'
+
+        # One JSON line per state change, the request line before the request.
+        $lines = @(Get-Content $journal | ConvertFrom-Json | Where-Object cluster -EQ 3432153)
+        $lines.event | Should -Contain 'preCheck'
+        $events = @($lines.event)
+        @($events | Where-Object { $_ -ne 'alreadyDone' })[-1] | Should -Be 'succeeded'
+        $events[-1] | Should -Be 'alreadyDone' -Because 'the silenced run found it done'
+        $events.IndexOf('requesting') | Should -BeLessThan $events.IndexOf('requested')
+        $lines | ForEach-Object { $_.operation | Should -Be 'rollingRestart' }
+        Get-Content $journal | ForEach-Object { $_ | Should -Match '^\{"time":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z",' }
+        ($lines | Where-Object event -EQ 'requested').requestId | Should -Match '^[0-9a-f]{8}-'
     }
 
     It 'a journal open in another process is refused with CdssJournalInUse' {
         $journal = Join-Path $TestDrive 'busy.jsonl'
         $holder = [System.IO.File]::Open($journal, 'OpenOrCreate', 'ReadWrite', 'None')
         try {
-            { Start-CdssRollingRestart 3432149 -Wait -Force -JournalPath $journal -ErrorAction Stop } | Should -Throw -ErrorId 'CdssJournalInUse*'
+            { Start-CdssRollingRestart 3432149 -Wait -Force -TimeoutMinutes 1 -JournalPath $journal -ErrorAction Stop } | Should -Throw -ErrorId 'CdssJournalInUse*'
         }
         finally { $holder.Dispose() }
         (Get-CdssEmulatorRequest $emu | Measure-Object).Count | Should -Be 0
-    }
-
-    It 'writes one JSON line per state change, the request line before the request' {
-        $journal = Join-Path $TestDrive 'lines.jsonl'
-        $null = Start-CdssRollingRestart 3432149 -Wait -Force -PollIntervalSec 1 -JournalPath $journal 6>$null
-        $lines = @(Get-Content $journal | ConvertFrom-Json)
-        $lines.event | Should -Contain 'preCheck'
-        $lines.event[-1] | Should -Be 'succeeded'
-        $events = @($lines.event)
-        $events.IndexOf('requesting') | Should -BeLessThan $events.IndexOf('requested')
-        $lines | ForEach-Object { $_.operation | Should -Be 'rollingRestart'; $_.cluster | Should -Be 3432149 }
-        Get-Content $journal | ForEach-Object { $_ | Should -Match '^\{"time":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z",' }
-        ($lines | Where-Object event -EQ 'requested').requestId | Should -Match '^[0-9a-f]{8}-'
-    }
-}
-
-Describe 'The record' {
-    BeforeEach { Reset-CdssEmulator $emu }
-
-    It 'writes timestamped lines naming the cluster to a child pwsh''s redirected stdout, and 6>$null silences them' {
-        $script = Join-Path $TestDrive 'record.ps1'
-        Set-Content $script -Value @"
-Import-Module '$ModulePath'
-Connect-Cdss -Endpoint '$($emu.Endpoint)' -Credential ([pscredential]::new('$($emu.AccessKey)', (ConvertTo-SecureString 'emulator-secret-key' -AsPlainText -Force))) | Out-Null
-`$null = Get-CdssCluster -ServiceGroupInstanceNo 3432149 | Start-CdssRollingRestart -Wait -Force -PollIntervalSec 1
-'---'
-`$null = Start-CdssRollingRestart 3432153 -Wait -Force -PollIntervalSec 1 6>`$null
-"@
-        $out = Join-Path $TestDrive 'record.txt'
-        & $pwsh -NoProfile -NonInteractive -File $script > $out
-        $text = Get-Content $out -Raw
-        $before, $after = $text -split '---'
-        $before | Should -Match '(?m)^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ cluster 3432149 \(kafka-prod-01\): pre-check: can start'
-        $before | Should -Match '(?m)^\S+Z cluster 3432149 \(kafka-prod-01\): rolling restart requested \(requestId [0-9a-f]{8}-'
-        $before | Should -Match '(?m)^\S+Z cluster 3432149 \(kafka-prod-01\): rolling restart observed starting'
-        $before | Should -Match '(?m)^\S+Z cluster 3432149 \(kafka-prod-01\): \d/3 brokers up, status \w+'
-        $before | Should -Match '(?m)^\S+Z cluster 3432149 \(kafka-prod-01\): Succeeded after '
-        $after | Should -Not -Match '3432153'
-    }
-}
-
-Describe 'Export-CdssReport' {
-    BeforeAll {
-        Reset-CdssEmulator $emu
-        $null = Get-CdssCluster -WarningAction SilentlyContinue
-        $script:checks = @(Test-CdssRollingRestart 3432149, 3432151)
-        $script:results = @((Invoke-Collected { Start-CdssRollingRestart 3432151, 3432149, 3432154, 3432150 @rollout }).Results)
-    }
-
-    It 'writes JUnit that validates against the JUnit XSD, one testcase per cluster, failures and skips marked' {
-        $path = Join-Path $TestDrive 'report.xml'
-        $checks + $results | Export-CdssReport -Path $path -Format JUnit
-        $schemas = [System.Xml.Schema.XmlSchemaSet]::new()
-        $null = $schemas.Add($null, (Join-Path $PSScriptRoot 'TestData/junit-10.xsd'))
-        $settings = [System.Xml.XmlReaderSettings]::new()
-        $settings.ValidationType = 'Schema'
-        $settings.Schemas = $schemas
-        $problems = [System.Collections.Generic.List[string]]::new()
-        $settings.add_ValidationEventHandler({ param($s, $e) $problems.Add("$($e.Severity): $($e.Message)") })
-        $reader = [System.Xml.XmlReader]::Create($path, $settings)
-        try { while ($reader.Read()) { } } finally { $reader.Dispose() }
-        $problems | Should -BeNullOrEmpty
-
-        [xml] $xml = Get-Content $path -Raw
-        $cases = @($xml.testsuites.testsuite.testcase)
-        $cases.Count | Should -Be 6
-        $cases.name | Should -Contain 'kafka-prod-01 (3432149)'
-        $restart = $xml.testsuites.testsuite | Where-Object name -EQ 'Cdss Rolling restart'
-        $restart.failures | Should -Be '1'
-        $restart.skipped | Should -Be '2'
-        $failed = $restart.testcase | Where-Object name -EQ 'kafka-flaky (3432154)'
-        $failed.failure.message | Should -Match 'Failed: .*RequestId: [0-9a-f]{8}-'
-        ($restart.testcase | Where-Object name -EQ 'kafka-stage (3432151)').skipped.type | Should -Be 'Skipped'
-        ($restart.testcase | Where-Object name -EQ 'kafka-prod-02 (3432150)').skipped.type | Should -Be 'NotStarted'
-        $precheck = $xml.testsuites.testsuite | Where-Object name -EQ 'Cdss Rolling restart pre-check'
-        ($precheck.testcase | Where-Object name -EQ 'kafka-stage (3432151)').failure | Should -Not -BeNullOrEmpty
-        $xml.testsuites.failures | Should -Be '2'
-    }
-
-    It 'writes a Markdown summary table' {
-        $path = Join-Path $TestDrive 'report.md'
-        $results | Export-CdssReport $path Markdown
-        $text = Get-Content $path -Raw
-        $text | Should -Match '\| Cluster \| Number \| Result \| Outcome \|'
-        $text | Should -Match '\| kafka-flaky \| 3432154 \| ❌ failed \| Failed \|'
-        $text | Should -Match '4 cluster\(s\): 1 Skipped, 1 Succeeded, 1 Failed, 1 NotStarted'
-    }
-
-    It 'refuses other objects, and writes nothing with -WhatIf' {
-        $path = Join-Path $TestDrive 'whatif.xml'
-        $results | Export-CdssReport $path JUnit -WhatIf
-        $path | Should -Not -Exist
-        $errs = $null
-        'text' | Export-CdssReport (Join-Path $TestDrive 'x.xml') JUnit -ErrorVariable errs -ErrorAction SilentlyContinue
-        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CdssInvalidArgument*'
-    }
-
-    It 'keeps every request id whole at 80 columns and never breaks a header' {
-        $tables = @($results | Out-String -Width 80), @($checks | Out-String -Width 80), (@($checks) + @($results) | Out-String -Width 80)
-        foreach ($text in $tables) {
-            foreach ($line in $text -split "`r?`n") { $line.Length | Should -BeLessOrEqual 80 }
-        }
-        foreach ($id in @($results.RequestId + $checks.RequestId | Where-Object { $_ })) {
-            $tables[2] | Should -Match ([regex]::Escape($id))
-        }
-        $tables[0] | Should -Match '(?m)^Cluster\s+Outcome\s+Took RequestId\s*$'
-        $tables[1] | Should -Match '(?m)^Cluster\s+CanRestart RequestId\s+Message\s*$'
-        $tables[0] | Should -Match '(?m)^kafka-flaky\s+Failed\s'
     }
 }

@@ -142,7 +142,7 @@ Describe 'The pipeline ends when the user says so' {
         $returnedAt = [DateTimeOffset]::UtcNow
         $first.CanRestart | Should -BeTrue
         $atReturn = @(Get-CdssEmulatorRequest $emu -Operation rollingRestartPreCheck)
-        Start-Sleep -Milliseconds 1500
+        Start-Sleep -Milliseconds 500
         $later = @(Get-CdssEmulatorRequest $emu -Operation rollingRestartPreCheck)
         $later.Count | Should -Be $atReturn.Count -Because 'nothing may be sent after the pipeline returned'
         @($later | Where-Object { [DateTimeOffset]::Parse($_.receivedAt) -gt $returnedAt }).Count | Should -Be 0
@@ -216,16 +216,18 @@ Describe 'Errors say what really happened' {
     BeforeEach { Reset-CdssEmulator $emu }
 
     It 'pre-check, restart and progress errors name the cluster number and name' {
-        $null = Get-CdssCluster -WarningAction SilentlyContinue
+        # Two sessions that do not retry: one has listed the clusters (so it knows their names), one has not.
+        $named = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -MaxRetries 0 -NotDefault
+        $null = Get-CdssCluster -Session $named -WarningAction SilentlyContinue
         $s = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -MaxRetries 0 -NotDefault
         Add-CdssEmulatorFault $emu @{ kind = 'status'; status = 503; errorCode = '500' }
         $pre = Invoke-Collected { Test-CdssRollingRestart 3432150 -Session $s }
         "$($pre.Errors[0])" | Should -Match '^Cluster 3432150: '
         $null = Get-CdssCluster -Session $s -ErrorAction SilentlyContinue
-        $restart = Invoke-Collected { Start-CdssRollingRestart 3432149 -Session $session -SkipPreCheck -Force }
+        $restart = Invoke-Collected { Start-CdssRollingRestart 3432149 -Session $named -SkipPreCheck -Force }
         $restart.Errors[0].FullyQualifiedErrorId | Should -BeLike 'CdssOutcomeUnknown*'
         "$($restart.Errors[0])" | Should -Match '^Cluster 3432149 \(kafka-prod-01\): '
-        $progress = Invoke-Collected { Get-CdssRollingRestartProgress 3432153 -Session $session }
+        $progress = Invoke-Collected { Get-CdssRollingRestartProgress 3432153 -Session $named }
         "$($progress.Errors[0])" | Should -Match '^Cluster 3432153 \(kafka-analytics\): '
     }
 

@@ -1,6 +1,9 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '100'
+    # A broker takes 1 s to restart, long enough for the rollout's first poll to see it; the clock driver then
+    # finishes the restart, so the -Wait rollout below costs one poll.
+    $script:emu = Start-TestEmulator -ArgumentList '--broker-restart-ms', '1000'
+    $null = Start-ClockDriver $emu
     $script:secrets = @('emulator-secret-key', 'a-wrong-secret-that-must-not-leak')
     # A signature is Base64(HMAC-SHA256): 43 characters and one '=' padding.
     $script:signaturePattern = '[A-Za-z0-9+/]{43}='
@@ -24,8 +27,8 @@ Describe 'Secret scan of every cmdlet, with -Verbose -Debug under a transcript' 
             foreach ($o in Test-CdssRollingRestart 3432149, 3432151, 999999 @common) { $outputs.Add($o) }
             foreach ($o in Get-CdssCluster @common) { $outputs.Add($o) }
             foreach ($o in Get-CdssRollingRestartProgress 3432150 @common) { $outputs.Add($o) }
+            $outputs.Add((Start-CdssRollingRestart 3432149 -Force -Wait -PollIntervalSec 1 -TimeoutMinutes 1 @common))
             $outputs.Add((Start-CdssRollingRestart 3432153 -Force @common))
-            $outputs.Add((Start-CdssRollingRestart 3432149 -Force -Wait -PollIntervalSec 1 @common))
             foreach ($o in Invoke-CdssApi /cluster/getClusterInfoList -Body @{ pageSize = 2 } -Raw @common) { $outputs.Add($o) }
             foreach ($o in Invoke-CdssApi /cluster/getClusterStatus/3432149 -Method GET @common) { $outputs.Add($o) }
 

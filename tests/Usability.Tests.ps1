@@ -69,7 +69,7 @@ foreach ($run in { Start-CdssRollingRestart 3432149 }, { Restart-CdssKafkaNode 3
     It 'a journal that is not one is CdssInvalidJournal, and a report that cannot be written CdssUnexpectedError' {
         $journal = Join-Path $TestDrive 'not-a-journal.jsonl'
         Set-Content $journal 'this is not JSON'
-        { Start-CdssRollingRestart 3432149 -Wait -Force -JournalPath $journal -ErrorAction Stop 6>$null } | Should -Throw -ErrorId 'CdssInvalidJournal*'
+        { Start-CdssRollingRestart 3432149 -Wait -Force -TimeoutMinutes 1 -JournalPath $journal -ErrorAction Stop 6>$null } | Should -Throw -ErrorId 'CdssInvalidJournal*'
         $file = Join-Path $TestDrive 'a-file'
         Set-Content $file 'x'
         $check = Test-CdssRollingRestart 3432149
