@@ -90,7 +90,15 @@ Describe 'The CI step and its recipes' {
         $again = Invoke-Step $step $arguments
         $again.ExitCode | Should -Be 0 -Because $again.Text
         $again.Last | Should -Match '2 cluster\(s\): 2 AlreadyDone\. Exit code 0\.$'
+        # A reused journal is visible in one line, with when it was first written.
+        $again.Text | Should -Match 'Every one of the 2 cluster\(s\) is already done according to the journal .*\(first run \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)'
         @(Get-CdssEmulatorRestart -Emulator $emu).Count | Should -Be 2 -Because 'a cluster is restarted once per journal'
+    }
+
+    It 'a -Deadline that is not a time (as bash passes "(Get-Date).AddHours(3)") exits 2 with a failing test case' {
+        $run = Invoke-Step $step '-ClusterName', 'kafka-prod-*', '-JournalPath', (Join-Path $TestDrive 'j.jsonl'), '-ReportPath', $report, '-Deadline', '(Get-Date).AddHours(3)'
+        Assert-NotRun $run $report 'InvalidDeadline'
+        $run.Text | Should -Match '2026-12-06T06:00:00Z'
     }
 
     It 'an unreachable endpoint exits 2 with a failing test case' {
@@ -140,7 +148,8 @@ Describe 'The CI step and its recipes' {
         $night.Text | Should -Not -Match 'logissue.*kafka-prod-02'
         $night.Last | Should -Match '2 cluster\(s\): 1 Succeeded, 1 Skipped\. Exit code 1\.$'
         (Get-CdssEmulatorRestart -Emulator $emu).serviceGroupInstanceNo | Should -Be 3432150 -Because 'the ready cluster is still restarted'
-        (Read-JUnit (Join-Path $staging 'cdss-rollout.xml')).testsuites.testsuite.skipped | Should -Be '1'
+        # A skipped cluster is not done: a failed test case, never a skipped one that lets the gate pass.
+        (Read-JUnit (Join-Path $staging 'cdss-rollout.xml')).testsuites.testsuite.failures | Should -Be '1'
         Join-Path $staging 'cdss-rollout.html' | Should -Exist
         $script:rolloutHtml = Get-Content (Join-Path $staging 'cdss-rollout.html') -Raw
 

@@ -114,7 +114,7 @@ Describe 'A rollout over a fleet: halting, skipping, its results and its reports
         $r.Progress.PSTypeNames[0] | Should -Be 'Cdss.RollingRestartProgress'
     }
 
-    It 'Export-CdssReport writes JUnit that validates against the JUnit XSD, one testcase per cluster, failures and skips marked' {
+    It 'Export-CdssReport writes JUnit that validates against the JUnit XSD, one testcase per cluster, every cluster not done a failure' {
         $path = Join-Path $TestDrive 'report.xml'
         $checks + $results | Export-CdssReport -Path $path -Format JUnit
         $schemas = [System.Xml.Schema.XmlSchemaSet]::new()
@@ -133,15 +133,16 @@ Describe 'A rollout over a fleet: halting, skipping, its results and its reports
         $cases.Count | Should -Be 6
         $cases.name | Should -Contain 'kafka-prod-01 (3432149)'
         $restart = $xml.testsuites.testsuite | Where-Object name -EQ 'Cdss Rolling restart'
-        $restart.failures | Should -Be '1'
-        $restart.skipped | Should -Be '2'
+        # Clusters left untouched are not done: failures, so that a CI gate never passes them.
+        $restart.failures | Should -Be '3'
+        $restart.skipped | Should -Be '0'
         $failed = $restart.testcase | Where-Object name -EQ 'kafka-flaky (3432154)'
         $failed.failure.message | Should -Match 'Failed: .*RequestId: [0-9a-f]{8}-'
-        ($restart.testcase | Where-Object name -EQ 'kafka-stage (3432151)').skipped.type | Should -Be 'Skipped'
-        ($restart.testcase | Where-Object name -EQ 'kafka-prod-02 (3432150)').skipped.type | Should -Be 'NotStarted'
+        ($restart.testcase | Where-Object name -EQ 'kafka-stage (3432151)').failure.type | Should -Be 'Skipped'
+        ($restart.testcase | Where-Object name -EQ 'kafka-prod-02 (3432150)').failure.type | Should -Be 'NotStarted'
         $precheck = $xml.testsuites.testsuite | Where-Object name -EQ 'Cdss Rolling restart pre-check'
         ($precheck.testcase | Where-Object name -EQ 'kafka-stage (3432151)').failure | Should -Not -BeNullOrEmpty
-        $xml.testsuites.failures | Should -Be '2'
+        $xml.testsuites.failures | Should -Be '4'
     }
 
     It 'Export-CdssReport writes a Markdown summary table' {
@@ -201,6 +202,16 @@ Describe 'Halting rules' {
         @(Get-CdssEmulatorRestart $emu).serviceGroupInstanceNo | Should -Be @(3432149)
         Assert-DoneAfterRun 3432149
         (Get-CdssRollingRestartProgress 3432149).BrokerStatus | Should -Be 'green'
+    }
+
+    It 'names a cluster given by number alone in its result, even one skipped before any progress was read' {
+        # A session that has seen no cluster list: the rollout reads it once, for the names.
+        $fresh = Connect-Cdss -Endpoint $emu.Endpoint -Credential $emu.Credential -NotDefault
+        $r = Invoke-Collected { Start-CdssRollingRestart 3432151 @rollout -Session $fresh }
+        $r.Results[0].Outcome | Should -Be 'Skipped'
+        $r.Results[0].ClusterName | Should -Be 'kafka-stage'
+        "$($r.Errors[0])" | Should -Match '^Cluster 3432151 \(kafka-stage\): '
+        Disconnect-Cdss -Session $fresh
     }
 
     It '-Deadline: a deadline that has passed starts nothing, and says so' {
