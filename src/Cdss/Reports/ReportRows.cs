@@ -9,31 +9,27 @@ namespace Cdss.Reports
         public const string ErrorSuite = "Errors";
         public const string ErrorClassName = "Cdss.Error";
 
-        public static ReportRow From(RollingRestartPreCheck check) => new ReportRow
-        {
-            Suite = "Rolling restart pre-check",
-            ClassName = "Cdss.RollingRestartPreCheck",
-            ServiceGroupInstanceNo = check.ServiceGroupInstanceNo,
-            ClusterName = check.ClusterName,
-            // A pre-check that says no is a failure: the gate did not open.
-            Verdict = check.CanRestart ? ReportVerdict.Passed : ReportVerdict.Failed,
-            Outcome = check.CanRestart ? "CanRestart" : "CannotRestart",
-            Message = $"code {check.Code}: {check.Message}",
-            RequestId = check.RequestId,
-            At = check.CheckedAt,
-        };
+        public static ReportRow From(RollingRestartPreCheck check) =>
+            PreCheck("Rolling restart pre-check", "Cdss.RollingRestartPreCheck", check.ServiceGroupInstanceNo, check.ClusterName,
+                check.CanRestart, "CanRestart", "CannotRestart", check.Code, check.Message, check.RequestId, check.CheckedAt);
 
-        public static ReportRow From(RollingUpgradePreCheck check) => new ReportRow
+        public static ReportRow From(RollingUpgradePreCheck check) =>
+            PreCheck("Rolling upgrade pre-check", "Cdss.RollingUpgradePreCheck", check.ServiceGroupInstanceNo, check.ClusterName,
+                check.CanUpgrade, "CanUpgrade", "CannotUpgrade", check.Code, check.Message, check.RequestId, check.CheckedAt);
+
+        /// <summary>A pre-check's row: one that says no is a failure, since the gate did not open.</summary>
+        private static ReportRow PreCheck(string suite, string className, long no, string? name, bool yes, string yesWord, string noWord,
+            int code, string message, string? requestId, DateTimeOffset at) => new ReportRow
         {
-            Suite = "Rolling upgrade pre-check",
-            ClassName = "Cdss.RollingUpgradePreCheck",
-            ServiceGroupInstanceNo = check.ServiceGroupInstanceNo,
-            ClusterName = check.ClusterName,
-            Verdict = check.CanUpgrade ? ReportVerdict.Passed : ReportVerdict.Failed,
-            Outcome = check.CanUpgrade ? "CanUpgrade" : "CannotUpgrade",
-            Message = $"code {check.Code}: {check.Message}",
-            RequestId = check.RequestId,
-            At = check.CheckedAt,
+            Suite = suite,
+            ClassName = className,
+            ServiceGroupInstanceNo = no,
+            ClusterName = name,
+            Verdict = yes ? ReportVerdict.Passed : ReportVerdict.Failed,
+            Outcome = yes ? yesWord : noWord,
+            Message = $"code {code}: {message}",
+            RequestId = requestId,
+            At = at,
         };
 
         public static ReportRow From(RolloutResult result) => new ReportRow
