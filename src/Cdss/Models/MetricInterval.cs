@@ -39,10 +39,14 @@ namespace Cdss
 
         public string LongestRangeText { get; }
 
+        /// <summary>The interval of that name (any case), or null.</summary>
+        public static MetricInterval? Named(string? name) =>
+            All.FirstOrDefault(i => string.Equals(i.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+
         /// <summary>The interval of that name (any case); CdssInvalidArgument listing the names otherwise.</summary>
         public static MetricInterval Parse(string? name)
         {
-            var match = All.FirstOrDefault(i => string.Equals(i.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+            var match = Named(name);
             if (match != null) return match;
             throw new CdssException(CdssErrorIds.InvalidArgument, CdssErrorCategory.InvalidArgument,
                 $"'{name}' is not a monitoring interval",

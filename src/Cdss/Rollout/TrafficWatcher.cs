@@ -140,8 +140,7 @@ namespace Cdss.Rollout
         }
 
         /// <summary>The step of the interval the point was read at; the points come from the gate's own query, so it is known.</summary>
-        private static TimeSpan StepOf(MetricPoint point) =>
-            MetricInterval.All.FirstOrDefault(i => string.Equals(i.Name, point.Interval, StringComparison.OrdinalIgnoreCase))?.Step ?? TimeSpan.Zero;
+        private static TimeSpan StepOf(MetricPoint point) => MetricInterval.Named(point.Interval)?.Step ?? TimeSpan.Zero;
 
         private static string Minutes(TimeSpan span) => $"{span.TotalMinutes:0.#} minutes";
 
